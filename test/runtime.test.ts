@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../src/runtime/evaluate.ts';
+import type { Pattern } from '@strudel/core';
+
+function events(pattern: Pattern | null, begin = 0, end = 1) {
+  if (!pattern) throw new Error('no pattern');
+  return pattern
+    .queryArc(begin, end)
+    .filter((hap) => hap.hasOnset())
+    .map((hap) => ({ begin: hap.whole!.begin.valueOf(), end: hap.whole!.end.valueOf(), value: hap.value }));
+}
+
+describe('evaluate', () => {
+  it('runs mini-notation with Strudel semantics', async () => {
+    const result = await evaluate('note("c3 [e3 g3]*2").fast(2)');
+    expect(result.errors).toEqual([]);
+    const evs = events(result.pattern);
+    expect(evs).toHaveLength(10);
+    expect(evs[0]).toEqual({ begin: 0, end: 0.25, value: { note: 'c3' } });
+    expect(evs.map((e) => e.value)).toContainEqual({ note: 'g3' });
+  });
+
+  it('treats "a*3 b" like "[a a a] b"', async () => {
+    const a = await evaluate('s("a*3 b")');
+    const b = await evaluate('s("[a a a] b")');
+    expect(events(a.pattern)).toEqual(events(b.pattern));
+  });
+
+  it('collects $: layers, skips muted ones, and keeps named ones', async () => {
+    const result = await evaluate('$: s("bd*4")\n_$: s("hh*8")\nbass: note("c2")\n$: s("~ sd")');
+    expect(result.errors).toEqual([]);
+    expect(result.layers.map((l) => l.id)).toEqual(['$0', 'bass', '$1']);
+    expect(result.layers.map((l) => l.position.line)).toEqual([1, 3, 4]);
+    expect(events(result.pattern)).toHaveLength(4 + 1 + 1);
+  });
+
+  it('reads setcps and setcpm', async () => {
+    expect((await evaluate('setcps(0.75)\ns("bd")')).cps).toBe(0.75);
+    expect((await evaluate('setcpm(30)\ns("bd")')).cps).toBe(0.5);
+  });
+
+  it('supports tonal scales and chords', async () => {
+    const result = await evaluate('n("0 2 4").scale("C:minor")');
+    expect(events(result.pattern).map((e) => e.value)).toEqual([{ note: 'C3' }, { note: 'Eb3' }, { note: 'G3' }]);
+    const voiced = await evaluate('chord("<C Am>").voicing()');
+    expect(events(voiced.pattern).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports a syntax error with its line and column, and never throws', async () => {
+    const result = await evaluate('s("bd")\nnote("c3").fast(2))');
+    expect(result.pattern).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ kind: 'syntax', line: 2, column: 19 });
+  });
+
+  it('names an unknown function and where it is', async () => {
+    const result = await evaluate('s("bd")\n  .fasst(2)');
+    expect(result.errors[0]).toMatchObject({ line: 2, column: 4 });
+    expect(result.errors[0]!.message).toMatch(/fasst/);
+    const unknown = await evaluate('$: s("bd")\n$: foo("c e")');
+    expect(unknown.errors[0]).toMatchObject({ kind: 'reference', line: 2, column: 4 });
+    expect(unknown.errors[0]!.message).toMatch(/foo/);
+  });
+
+  it('reports bad mini-notation', async () => {
+    const result = await evaluate('note("c3 [e3")');
+    expect(result.pattern).toBeNull();
+    expect(result.errors[0]!.message.length).toBeGreaterThan(0);
+  });
+
+  it('records the source locations of mini-notation atoms on haps', async () => {
+    const code = 'note("c3 e3")';
+    const result = await evaluate(code);
+    const [first] = result.pattern!.queryArc(0, 0.5);
+    const loc = first!.context.locations![0]!;
+    expect(code.slice(loc.start, loc.end)).toBe('c3');
+    expect(result.miniLocations.length).toBe(2);
+  });
+});
