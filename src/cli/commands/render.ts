@@ -1,0 +1,3 @@
+export async function renderCommand(): Promise<number> {
+  return 0;
+}

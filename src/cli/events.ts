@@ -1,0 +1,40 @@
+/**
+ * The events a command works on: every hap whose onset lies in [begin, end), per layer, in cycles
+ * (exact fractions). Query errors become one user-facing line naming the layer.
+ */
+import type { FractionValue, HapValue } from '@strudel/core';
+import type { Layer } from '../runtime/result.ts';
+import { UserError } from './errors.ts';
+import type { CycleSpan } from './span.ts';
+
+export interface PatternEvent {
+  begin: FractionValue;
+  end: FractionValue;
+  value: HapValue;
+  /** Id of the layer the event came from (`main`, `$0`, `bass`, …). */
+  layer: string;
+}
+
+export function queryEvents(name: string, layers: Layer[], span: CycleSpan): PatternEvent[] {
+  const events: PatternEvent[] = [];
+  for (const layer of layers) {
+    let haps;
+    try {
+      haps = layer.pattern.queryArc(span.begin, span.end);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new UserError(`${name}:${layer.position.line}:${layer.position.column}: error while querying layer ${layer.id}: ${message}`);
+    }
+    for (const hap of haps) {
+      if (!hap.whole || !hap.hasOnset()) continue;
+      events.push({ begin: hap.whole.begin, end: hap.whole.end, value: hap.value, layer: layer.id });
+    }
+  }
+  // Stable: events at the same time keep their layer order.
+  return events.sort((a, b) => a.begin.valueOf() - b.begin.valueOf());
+}
+
+export function requireEvents(command: string, name: string, events: PatternEvent[], span: CycleSpan): PatternEvent[] {
+  if (!events.length) throw new UserError(`motif ${command}: ${name === '-e' ? 'the code' : name} has no events in cycles ${span.begin} to ${span.end}`);
+  return events;
+}

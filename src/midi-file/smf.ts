@@ -1,0 +1,124 @@
+/**
+ * Standard MIDI Files (format 1) to and from a plain note list, in ticks. Pure: bytes in, bytes
+ * out; reading and writing files is the CLI's job. Built on the `midi-file` package.
+ */
+import { parseMidi, writeMidi, type MidiData, type MidiEvent } from 'midi-file';
+
+export interface SmfNote {
+  startTick: number;
+  endTick: number;
+  key: number;
+  velocity: number;
+  channel: number;
+}
+
+export interface SmfTrack {
+  name: string;
+  notes: SmfNote[];
+}
+
+export interface TimeSignature {
+  numerator: number;
+  denominator: number;
+}
+
+export interface SmfSong {
+  ticksPerBeat: number;
+  /** Quarter notes per minute. */
+  bpm: number;
+  timeSignature: TimeSignature;
+  tracks: SmfTrack[];
+}
+
+interface Timed {
+  tick: number;
+  /** Note-offs sort before note-ons at the same tick, so a repeated key is not cut short. */
+  order: number;
+  event: MidiEvent;
+}
+
+function withDeltas(timed: Timed[]): MidiEvent[] {
+  timed.sort((a, b) => a.tick - b.tick || a.order - b.order);
+  let last = 0;
+  return timed.map(({ tick, event }) => {
+    const delta = tick - last;
+    last = tick;
+    return { ...event, deltaTime: delta } as MidiEvent;
+  });
+}
+
+export function encodeSmf(song: SmfSong): Uint8Array {
+  const conductor: MidiEvent[] = [
+    { deltaTime: 0, meta: true, type: 'trackName', text: 'tempo' },
+    { deltaTime: 0, meta: true, type: 'setTempo', microsecondsPerBeat: Math.round(60_000_000 / song.bpm) },
+    {
+      deltaTime: 0,
+      meta: true,
+      type: 'timeSignature',
+      numerator: song.timeSignature.numerator,
+      denominator: song.timeSignature.denominator,
+      metronome: 24,
+      thirtyseconds: 8,
+    },
+    { deltaTime: 0, meta: true, type: 'endOfTrack' },
+  ];
+  const tracks = song.tracks.map((track) => {
+    const timed: Timed[] = [{ tick: 0, order: -1, event: { deltaTime: 0, meta: true, type: 'trackName', text: track.name } }];
+    for (const note of track.notes) {
+      const { channel, key, velocity } = note;
+      timed.push({ tick: note.startTick, order: 1, event: { deltaTime: 0, type: 'noteOn', channel, noteNumber: key, velocity } });
+      timed.push({ tick: note.endTick, order: 0, event: { deltaTime: 0, type: 'noteOff', channel, noteNumber: key, velocity: 0 } });
+    }
+    const end = timed.reduce((max, t) => Math.max(max, t.tick), 0);
+    timed.push({ tick: end, order: 2, event: { deltaTime: 0, meta: true, type: 'endOfTrack' } });
+    return withDeltas(timed);
+  });
+  const data: MidiData = {
+    header: { format: 1, numTracks: tracks.length + 1, ticksPerBeat: song.ticksPerBeat },
+    tracks: [conductor, ...tracks],
+  };
+  return Uint8Array.from(writeMidi(data));
+}
+
+export class SmfError extends Error {
+  override name = 'SmfError';
+}
+
+export function decodeSmf(bytes: Uint8Array): SmfSong {
+  let data: MidiData;
+  try {
+    data = parseMidi(bytes);
+  } catch (error) {
+    throw new SmfError(`not a Standard MIDI File (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const ticksPerBeat = data.header.ticksPerBeat;
+  if (!ticksPerBeat) throw new SmfError('SMPTE-timed MIDI files are not supported (no ticks per beat)');
+  let bpm: number | null = null;
+  let timeSignature: TimeSignature | null = null;
+  const tracks: SmfTrack[] = data.tracks.map((events, index) => {
+    let tick = 0;
+    let name = `track ${index + 1}`;
+    const open = new Map<string, { tick: number; velocity: number }[]>();
+    const notes: SmfNote[] = [];
+    for (const event of events) {
+      tick += event.deltaTime;
+      if (event.type === 'trackName') name = event.text;
+      else if (event.type === 'setTempo' && bpm === null) bpm = 60_000_000 / event.microsecondsPerBeat;
+      else if (event.type === 'timeSignature' && timeSignature === null) timeSignature = { numerator: event.numerator, denominator: event.denominator };
+      else if (event.type === 'noteOn' || event.type === 'noteOff') {
+        const id = `${event.channel}:${event.noteNumber}`;
+        if (event.type === 'noteOn' && event.velocity > 0) {
+          const stack = open.get(id) ?? [];
+          stack.push({ tick, velocity: event.velocity });
+          open.set(id, stack);
+        } else {
+          const started = open.get(id)?.shift();
+          if (started) notes.push({ startTick: started.tick, endTick: tick, key: event.noteNumber, velocity: started.velocity, channel: event.channel });
+        }
+      }
+    }
+    notes.sort((a, b) => a.startTick - b.startTick || a.key - b.key);
+    return { name, notes };
+  });
+  return { ticksPerBeat, bpm: bpm ?? 120, timeSignature: timeSignature ?? { numerator: 4, denominator: 4 }, tracks };
+}
