@@ -48,7 +48,8 @@ declare module '@strudel/core' {
     show(): string;
   }
 
-  export interface State {
+  export class State {
+    constructor(span: TimeSpan, controls?: Record<string, unknown>);
     span: TimeSpan;
     controls: Record<string, unknown>;
     setControls(controls: Record<string, unknown>): State;

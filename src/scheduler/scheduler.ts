@@ -1,0 +1,216 @@
+/**
+ * Motif's scheduler: on each timer tick, commits every onset between the last committed point and
+ * `clock.now() + lookAhead` to the output, querying each layer on its own. Pure: it knows a clock,
+ * a timer and an output callback, never audio or the DOM.
+ *
+ * Committed means handed to the output; the scheduler never takes an event back. So a swap in
+ * `now` mode starts at the committed point, and a tempo change applies from there on.
+ */
+import type { MotifError } from '../runtime/result.ts';
+import { nextSlots, queryOnsets, type LayerSlot } from './layer-slots.ts';
+import { changeTempo, cycleAt, tempoAnchor, timeAt, type TempoAnchor } from './tempo.ts';
+import {
+  DEFAULT_CPS,
+  DEFAULT_TIMING,
+  type Cps,
+  type Cycles,
+  type ScheduledEvent,
+  type SchedulerLayer,
+  type SchedulerOptions,
+  type SchedulerTiming,
+  type Seconds,
+  type SwapMode,
+} from './types.ts';
+
+interface PendingSwap {
+  layers: readonly SchedulerLayer[];
+  cps: Cps | null;
+  /** The cycle at which the new layers take over. */
+  at: Cycles;
+}
+
+export interface SchedulerStats {
+  /** Events handed to the output. */
+  committed: number;
+  /** Events dropped because their onset had already passed. */
+  late: number;
+  /** Clock time skipped because the timer stalled past the look-ahead (e.g. a frozen tab). */
+  skippedSeconds: Seconds;
+}
+
+export class Scheduler {
+  private readonly options: SchedulerOptions;
+  private readonly timing: SchedulerTiming;
+  private slots: LayerSlot[] = [];
+  private pending: PendingSwap | null = null;
+  private anchor: TempoAnchor;
+  /** The anchor before the last tempo change, for times before `anchor.time`. */
+  private previousAnchor: TempoAnchor | null = null;
+  /** Everything before this cycle has been handed to the output. */
+  private committed: Cycles = 0;
+  private running = false;
+  private readonly reported = new Set<string>();
+  readonly stats: SchedulerStats = { committed: 0, late: 0, skippedSeconds: 0 };
+
+  constructor(options: SchedulerOptions) {
+    this.options = options;
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.anchor = tempoAnchor(0, 0, options.cps ?? DEFAULT_CPS);
+  }
+
+  get playing(): boolean {
+    return this.running;
+  }
+
+  get cps(): Cps {
+    return this.anchor.cps;
+  }
+
+  /** The layer ids now playing. */
+  get layerIds(): string[] {
+    return this.slots.map((slot) => slot.layer.id);
+  }
+
+  /** The cycle at a time on the clock (continuous across tempo changes; 0 when stopped). */
+  cycleAt(time: Seconds): Cycles {
+    if (!this.running) return 0;
+    const before = this.previousAnchor;
+    return before && time < this.anchor.time ? cycleAt(before, time) : cycleAt(this.anchor, time);
+  }
+
+  /** The clock time of a cycle, under the current tempo. */
+  timeAt(cycle: Cycles): Seconds {
+    return timeAt(this.anchor, cycle);
+  }
+
+  /** The earliest time not yet committed to the output. */
+  get committedUntil(): Seconds {
+    return timeAt(this.anchor, this.committed);
+  }
+
+  /**
+   * Plays new layers. Stopped: they play from cycle 0 when `start()` is called. Playing: they take
+   * over at the next cycle boundary (`cycle`) or at the earliest uncommitted time (`now`), with the
+   * new tempo if `cps` is given.
+   */
+  setLayers(layers: readonly SchedulerLayer[], options: { swap?: SwapMode; cps?: Cps | null } = {}): void {
+    const cps = options.cps ?? null;
+    if (!this.running) {
+      this.slots = nextSlots(this.slots, layers);
+      if (cps !== null) this.anchor = tempoAnchor(this.anchor.time, this.anchor.cycle, cps);
+      this.pending = null;
+      return;
+    }
+    const at = (options.swap ?? 'cycle') === 'now' ? this.committed : Math.ceil(this.committed);
+    this.pending = { layers, cps, at };
+    if (options.swap === 'now') this.tick();
+  }
+
+  /** Starts the clock at cycle 0, `startDelaySeconds` from now. */
+  start(): void {
+    if (this.running) return;
+    if (this.pending) this.slots = nextSlots(this.slots, this.pending.layers);
+    this.pending = null;
+    this.anchor = tempoAnchor(this.options.clock.now() + this.timing.startDelaySeconds, 0, this.anchor.cps);
+    this.previousAnchor = null;
+    this.committed = 0;
+    this.running = true;
+    this.options.timer.start(() => this.tick());
+    this.tick();
+  }
+
+  /** Stops scheduling; events already committed are the output's to silence. Layers are kept. */
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.options.timer.stop();
+    if (this.pending) this.slots = nextSlots(this.slots, this.pending.layers);
+    this.pending = null;
+  }
+
+  /** Silences every layer from the earliest uncommitted time; the clock keeps running. */
+  hush(): void {
+    this.pending = null;
+    this.slots = [];
+  }
+
+  /** Changes the tempo from the earliest uncommitted time; the cycle position stays continuous. */
+  setCps(cps: Cps): void {
+    this.retempo(this.running ? this.committed : this.anchor.cycle, cps);
+  }
+
+  private retempo(cycle: Cycles, cps: Cps): void {
+    if (cps === this.anchor.cps) return;
+    this.previousAnchor = this.anchor;
+    this.anchor = changeTempo(this.anchor, cycle, cps);
+  }
+
+  /** Commits every onset up to `now + lookAhead`. Called by the timer; safe to call any time. */
+  tick(): void {
+    if (!this.running) return;
+    const now = this.options.clock.now();
+    const horizon = now + this.timing.lookAheadSeconds;
+    const current = cycleAt(this.anchor, now);
+    if (this.committed < current) {
+      // The timer stalled past the look-ahead (a frozen tab): what is due already passed; skip it.
+      this.stats.skippedSeconds += (current - this.committed) / this.anchor.cps;
+      this.committed = current;
+    }
+    for (;;) {
+      const swap = this.pending;
+      if (swap && swap.at <= this.committed) {
+        this.slots = nextSlots(this.slots, swap.layers);
+        this.reported.clear();
+        if (swap.cps !== null) this.retempo(this.committed, swap.cps);
+        this.pending = null;
+        continue;
+      }
+      const target = cycleAt(this.anchor, horizon);
+      if (target <= this.committed) return;
+      const end = swap ? Math.min(target, swap.at) : target;
+      this.commit(this.committed, end, now);
+      this.committed = end;
+    }
+  }
+
+  private commit(begin: Cycles, end: Cycles, now: Seconds): void {
+    const events: ScheduledEvent[] = [];
+    for (const slot of this.slots) {
+      for (const hap of queryOnsets(slot, begin, end, (error) => this.report(error))) {
+        const whole = hap.wholeOrPart();
+        const cycle = whole.begin.valueOf();
+        const event: ScheduledEvent = {
+          hap,
+          audioTime: timeAt(this.anchor, cycle),
+          durationSeconds: (whole.end.valueOf() - cycle) / this.anchor.cps,
+          layer: slot.layer.id,
+          cps: this.anchor.cps,
+          cycle,
+        };
+        events.push(event);
+      }
+    }
+    events.sort((a, b) => a.audioTime - b.audioTime);
+    for (const event of events) {
+      if (event.audioTime < now - 1e-9) {
+        this.stats.late++;
+        continue;
+      }
+      this.stats.committed++;
+      try {
+        this.options.output(event);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const position = this.slots.find((slot) => slot.layer.id === event.layer)?.layer.position ?? { line: 1, column: 1 };
+        this.report({ kind: 'runtime', message: `Layer ${event.layer}: ${message}`, ...position, layer: event.layer });
+      }
+    }
+  }
+
+  private report(error: MotifError): void {
+    const key = `${error.layer ?? ''}\0${error.message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.options.onError?.(error);
+  }
+}
