@@ -1,0 +1,230 @@
+/**
+ * The Motif page: the editor, the toolbar, the pianoroll and the player, wired together.
+ * Knows nothing about how the player makes sound; see player-port.ts.
+ */
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import type { EvalResult, MotifError } from '../runtime/result.ts';
+import { AtomClock } from './atom-clock.ts';
+import { beginEvaluation, commitEvaluation } from './code-versions.ts';
+import type { CodeStore } from './code-store.ts';
+import { addPlayingError, clearErrors, showErrors } from './errors.ts';
+import { EXAMPLE_TUNE } from './example.ts';
+import { editorExtensions } from './extensions.ts';
+import { flash } from './flash.ts';
+import { Pianoroll } from './pianoroll.ts';
+import type { PlayerPort, SwapMode } from './player-port.ts';
+import { codeFromHash, shareHash } from './share.ts';
+import { initialCode } from './startup.ts';
+
+export interface AppElements {
+  editor: HTMLElement;
+  play: HTMLButtonElement;
+  stop: HTMLButtonElement;
+  swap: HTMLSelectElement;
+  share: HTMLButtonElement;
+  status: HTMLElement;
+  banner: HTMLElement;
+  restore: HTMLButtonElement;
+  keep: HTMLButtonElement;
+  roll: HTMLCanvasElement;
+}
+
+export function findElements(doc: Document): AppElements {
+  const get = <T extends HTMLElement>(id: string) => {
+    const element = doc.getElementById(id);
+    if (!element) throw new Error(`Motif's page lacks #${id}`);
+    return element as T;
+  };
+  return {
+    editor: get('editor'),
+    play: get('play'),
+    stop: get('stop'),
+    swap: get('swap'),
+    share: get('share'),
+    status: get('status'),
+    banner: get('shared-banner'),
+    restore: get('restore'),
+    keep: get('keep'),
+    roll: get('roll'),
+  };
+}
+
+const AUTOSAVE_DELAY_MS = 300;
+
+export class MotifApp {
+  readonly view: EditorView;
+  private readonly atoms: AtomClock;
+  private readonly roll: Pianoroll;
+  private swapMode: SwapMode;
+  /** True while the editor shows code from a shared link: autosave waits until the user decides. */
+  private viewingShared = false;
+  private evaluation = 0;
+  private playingCode = '';
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private rollFrame = 0;
+
+  constructor(
+    private readonly elements: AppElements,
+    private readonly player: PlayerPort,
+    private readonly store: CodeStore,
+  ) {
+    const start = initialCode(codeFromHash(location.hash), store.loadCode(), EXAMPLE_TUNE);
+    this.view = new EditorView({
+      parent: elements.editor,
+      state: EditorState.create({
+        doc: start.code,
+        extensions: editorExtensions({
+          evaluate: () => void this.evaluate(),
+          stop: () => this.stop(),
+          onChange: (code) => this.scheduleSave(code),
+          player,
+        }),
+      }),
+    });
+    this.atoms = new AtomClock(this.view, () => player.audioContext.currentTime);
+    this.roll = new Pianoroll(elements.roll);
+    this.swapMode = store.loadSwapMode();
+    elements.swap.value = this.swapMode;
+    this.showShared(start.source === 'shared');
+
+    player.onEvent(this.atoms.onEvent);
+    player.onError((error) => this.playingError(error));
+    player.onWarning((message) => this.setStatus(message));
+    this.bindControls();
+    this.roll.draw(null);
+    this.setStatus(start.source === 'shared' ? 'Shared code loaded: press Play to hear it' : 'Ctrl+Enter to play');
+    this.view.focus();
+  }
+
+  /** Evaluates the editor's code; the player starts if it was stopped. */
+  async evaluate(): Promise<EvalResult | null> {
+    const id = ++this.evaluation;
+    const code = this.view.state.doc.toString();
+    this.view.dispatch({ effects: beginEvaluation.of(null) });
+    flash(this.view);
+    let result: EvalResult;
+    try {
+      result = await this.player.evaluate(code, { swap: this.swapMode });
+    } catch (error) {
+      this.setStatus(`Could not evaluate: ${error instanceof Error ? error.message : String(error)}`, true);
+      return null;
+    }
+    if (id !== this.evaluation) return result; // a newer evaluation owns the display
+    if (result.errors.length) {
+      showErrors(this.view, 'evaluation', code, result.errors);
+      const first = result.errors[0]!;
+      const keeps = this.player.playing ? ' (the last good pattern keeps playing)' : '';
+      this.setStatus(`Line ${first.line}: ${first.message}${keeps}`, true);
+    } else {
+      this.view.dispatch({ effects: commitEvaluation.of(null) });
+      this.playingCode = code;
+      clearErrors(this.view);
+      this.roll.setLayers(result.layers);
+      this.setStatus(result.warnings[0] ?? (result.layers.length ? 'Playing' : 'Playing silence'));
+    }
+    this.updatePlaying();
+    return result;
+  }
+
+  stop(): void {
+    this.evaluation++;
+    this.player.stop();
+    this.atoms.clear();
+    this.updatePlaying();
+    this.setStatus('Stopped');
+  }
+
+  private playingError(error: MotifError): void {
+    addPlayingError(this.view, this.playingCode, error);
+    this.setStatus(`${error.layer ? `Layer ${error.layer}: ` : ''}${error.message}`, true);
+  }
+
+  private bindControls(): void {
+    const { play, stop, swap, share, restore, keep } = this.elements;
+    play.addEventListener('click', () => void this.evaluate());
+    stop.addEventListener('click', () => this.stop());
+    swap.addEventListener('change', () => {
+      this.swapMode = swap.value === 'now' ? 'now' : 'cycle';
+      this.store.saveSwapMode(this.swapMode);
+    });
+    share.addEventListener('click', () => void this.share());
+    restore.addEventListener('click', () => {
+      const saved = this.store.loadCode();
+      if (saved !== null) this.replaceCode(saved);
+      this.leaveShared();
+    });
+    keep.addEventListener('click', () => {
+      this.leaveShared();
+      this.store.saveCode(this.view.state.doc.toString());
+    });
+    window.addEventListener('pagehide', () => this.flushSave());
+    window.addEventListener('hashchange', () => {
+      const shared = codeFromHash(location.hash);
+      if (shared === null || shared === this.view.state.doc.toString()) return;
+      this.flushSave();
+      this.replaceCode(shared);
+      this.showShared(true);
+    });
+  }
+
+  private async share(): Promise<void> {
+    const hash = shareHash(this.view.state.doc.toString());
+    history.replaceState(null, '', hash);
+    const url = location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.setStatus('Link copied: the code is in the address bar');
+    } catch {
+      this.setStatus('The code is in the address bar: copy the link from there');
+    }
+  }
+
+  private replaceCode(code: string): void {
+    this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: code } });
+  }
+
+  private showShared(shared: boolean): void {
+    this.viewingShared = shared;
+    this.elements.banner.hidden = !shared;
+    this.elements.restore.hidden = this.store.loadCode() === null;
+  }
+
+  private leaveShared(): void {
+    this.showShared(false);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  private scheduleSave(code: string): void {
+    if (this.viewingShared) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.store.saveCode(code), AUTOSAVE_DELAY_MS);
+  }
+
+  private flushSave(): void {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.viewingShared) this.store.saveCode(this.view.state.doc.toString());
+  }
+
+  private updatePlaying(): void {
+    const playing = this.player.playing;
+    this.elements.play.classList.toggle('playing', playing);
+    if (playing && !this.rollFrame) {
+      const frame = () => {
+        const still = this.player.playing;
+        this.roll.draw(still ? this.player.cycleNow() : null);
+        this.rollFrame = still ? requestAnimationFrame(frame) : 0;
+      };
+      this.rollFrame = requestAnimationFrame(frame);
+    }
+    if (!playing) this.roll.draw(null);
+  }
+
+  private setStatus(message: string, error = false): void {
+    this.elements.status.textContent = message;
+    this.elements.status.classList.toggle('error', error);
+    this.elements.status.title = message;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * A pianoroll of the running pattern on a canvas: a window of cycles scrolling past a fixed
+ * playhead, pitched notes on rows, drum sounds on lanes, one colour per layer.
+ */
+import type { Pattern } from '@strudel/core';
+import type { Layer } from '../runtime/result.ts';
+import { rollNote, rollRows, type RollNote } from './pianoroll-layout.ts';
+
+const CYCLES_BEFORE = 1;
+const CYCLES_AFTER = 3;
+const LAYER_COLOURS = ['#7dd3fc', '#f0a86b', '#a5d6a7', '#c792ea', '#ffcb6b', '#82aaff', '#f87171'];
+
+export class Pianoroll {
+  private layers: Pick<Layer, 'pattern'>[] = [];
+  private failed = false;
+
+  constructor(private readonly canvas: HTMLCanvasElement) {}
+
+  setLayers(layers: readonly Pick<Layer, 'pattern'>[]): void {
+    this.layers = [...layers];
+    this.failed = false;
+  }
+
+  private query(pattern: Pattern, begin: number, end: number, layer: number): RollNote[] {
+    return pattern
+      .queryArc(begin, end)
+      .filter((hap) => hap.hasOnset())
+      .map((hap) => rollNote(hap, layer))
+      .filter((note): note is RollNote => note !== null);
+  }
+
+  /** Draws the window around `cycle`; `cycle` null draws an idle roll. */
+  draw(cycle: number | null): void {
+    const canvas = this.canvas;
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.round(canvas.clientWidth * ratio);
+    const height = Math.round(canvas.clientHeight * ratio);
+    if (canvas.width !== width || canvas.height !== height) Object.assign(canvas, { width, height });
+    const g = canvas.getContext('2d');
+    if (!g) return;
+    g.fillStyle = '#0b0d11';
+    g.fillRect(0, 0, width, height);
+    if (cycle === null || this.failed) return;
+
+    const begin = cycle - CYCLES_BEFORE;
+    const end = cycle + CYCLES_AFTER;
+    let notes: RollNote[] = [];
+    try {
+      notes = this.layers.flatMap((layer, index) => this.query(layer.pattern, begin, end, index));
+    } catch (error) {
+      // The player reports query errors inline; the roll stops drawing this pattern until the next one.
+      this.failed = true;
+      console.warn('Pianoroll could not query the pattern:', error);
+      return;
+    }
+    const rows = rollRows(notes);
+    const rowHeight = height / Math.max(rows.count, 12);
+    const x = (time: number) => ((time - begin) / (end - begin)) * width;
+
+    g.strokeStyle = '#ffffff10';
+    for (let c = Math.ceil(begin); c <= end; c++) {
+      g.beginPath();
+      g.moveTo(x(c), 0);
+      g.lineTo(x(c), height);
+      g.stroke();
+    }
+    for (const note of notes) {
+      const sounding = note.begin <= cycle && cycle < note.end;
+      g.fillStyle = LAYER_COLOURS[note.layer % LAYER_COLOURS.length]!;
+      g.globalAlpha = sounding ? 1 : note.end < cycle ? 0.35 : 0.7;
+      const left = x(note.begin);
+      g.fillRect(left, rows.rowOf(note) * rowHeight + 1, Math.max(2, x(note.end) - left - 1), Math.max(2, rowHeight - 2));
+    }
+    g.globalAlpha = 1;
+    g.fillStyle = '#facc15';
+    g.fillRect(x(cycle) - ratio / 2, 0, ratio, height);
+  }
+}

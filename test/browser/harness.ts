@@ -1,0 +1,74 @@
+/**
+ * The browser-test harness: Debian's Chromium driven by playwright-core (never a downloaded
+ * browser), and the app served by Vite's dev server on 127.0.0.1 on a free port.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+}
+
+export async function startServer(): Promise<{ server: ViteDevServer; url: string }> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const server = await createServer({
+    root,
+    configFile: `${root}vite.config.ts`,
+    logLevel: 'warn',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('Vite did not report its port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+export interface AppSession {
+  browser: Browser;
+  page: Page;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** One browser, one server and one page for a test file. */
+export async function openApp(): Promise<AppSession> {
+  const { server, url } = await startServer();
+  let browser: Browser | null = null;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('[page error]', error.message));
+    return {
+      browser,
+      page,
+      url,
+      async close() {
+        await browser?.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    throw error;
+  }
+}
