@@ -1,10 +1,16 @@
 /**
  * Evaluates user code with Strudel semantics: double-quoted strings are mini-notation, `$:` and
  * named labels declare layers, `setcps`/`setcpm` set the tempo. Never throws: see result.ts.
+ *
+ * User code may be TypeScript (types are blanked out, see strip-types.ts, so every offset stays
+ * valid) and may import pattern modules (`import { groove } from "patterns/grooves"`, see
+ * imports.ts) from the modules the host passes in `options.patterns`. Type errors are the
+ * editor's business: evaluation ignores them.
  */
 import { isPattern, reify, silence, stack, type Pattern } from '@strudel/core';
 import { transpiler } from '@strudel/transpiler';
 import { parse, type Node } from 'acorn';
+import { bindImports, extractExports, extractImports, type ModuleLoad, type PatternModules } from './imports.ts';
 import { LayerCollector, withLayerCollector } from './layers.ts';
 import { locateRuntimeError, positionAt } from './positions.ts';
 import type { CodePosition, EvalResult, Layer, MotifError } from './result.ts';
@@ -13,6 +19,8 @@ import { strudelScope, usableNames, type Scope } from './scope.ts';
 export interface EvaluateOptions {
   /** Extra names for the code (sound functions in the browser, AI transformers, …). */
   scope?: Scope;
+  /** The pattern modules that `import … from "patterns/…"` may name. */
+  patterns?: PatternModules;
 }
 
 interface AcornSyntaxError extends SyntaxError {
@@ -58,7 +66,106 @@ function labelPositions(code: string): CodePosition[] {
   }
 }
 
-async function evaluateNow(code: string, options: EvaluateOptions): Promise<EvalResult> {
+/** The names evaluate() adds for every evaluation: tempo, `hush`, `all`, `each`. */
+function createRuntimeScope(collector: LayerCollector, setCps: (cps: number) => void): Scope {
+  const tempo = (value: unknown): number => {
+    const pure = isPattern(value) ? (value as Pattern & { __pure?: unknown }).__pure : value;
+    const number = Number(pure);
+    if (!Number.isFinite(number) || number <= 0) throw new RangeError(`setcps expects a positive number, got ${String(pure)}`);
+    return number;
+  };
+  return {
+    setcps: (value: unknown) => (setCps(tempo(value)), silence),
+    setCps: (value: unknown) => (setCps(tempo(value)), silence),
+    setcpm: (value: unknown) => (setCps(tempo(value) / 60), silence),
+    setCpm: (value: unknown) => (setCps(tempo(value) / 60), silence),
+    hush: () => (collector.entries.splice(0), silence),
+    all: (transform: (pattern: Pattern) => Pattern) => (collector.allTransforms.push(transform), silence),
+    each: (transform: (pattern: Pattern) => Pattern) => ((collector.eachTransform = transform), silence),
+  };
+}
+
+/** The names evaluate() itself provides on top of @strudel/*, for the language's declarations. */
+export function runtimeScopeNames(): string[] {
+  return Object.keys(createRuntimeScope(new LayerCollector(), () => undefined));
+}
+
+/** Acorn accepts it as JavaScript (module syntax allowed): no type stripping needed. */
+function isJavaScript(code: string): boolean {
+  try {
+    parse(code, { ecmaVersion: 2022, sourceType: 'module', allowAwaitOutsideFunction: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Blanks out TypeScript syntax; TypeScript is loaded only for code that needs it. */
+async function stripIfTypeScript(code: string): Promise<{ code: string; errors: MotifError[] }> {
+  if (isJavaScript(code)) return { code, errors: [] };
+  const { stripTypes } = await import('./strip-types.ts');
+  const stripped = stripTypes(code);
+  const errors = stripped.unsupported.map((u): MotifError => ({ kind: 'syntax', message: u.message, ...positionAt(code, u.offset) }));
+  return { code: stripped.code, errors };
+}
+
+/** Types stripped and `patterns/…` imports bound: code the transpiler accepts, plus imported names. */
+async function prepare(code: string, modules: PatternModules | undefined, chain: string[]): Promise<{ code: string; scope: Scope; errors: MotifError[] }> {
+  const stripped = await stripIfTypeScript(code);
+  if (stripped.errors.length) return { code, scope: {}, errors: stripped.errors };
+  const imports = extractImports(stripped.code);
+  if (imports.errors.length) return { code: imports.code, scope: {}, errors: imports.errors };
+  if (!imports.bindings.length) return { code: imports.code, scope: {}, errors: [] };
+  const bound = await bindImports(imports.code, imports.bindings, (specifier) => loadModule(specifier, modules, chain));
+  return { code: imports.code, scope: bound.scope, errors: bound.errors };
+}
+
+function stripLocations(value: unknown): unknown {
+  // Mini-notation locations of a module point into the module's text, not the user's: drop them.
+  return isPattern(value) ? value.withContext((context) => ({ ...context, locations: [] })) : value;
+}
+
+/** Evaluates a pattern module and returns its exports. */
+async function loadModule(specifier: string, modules: PatternModules | undefined, chain: string[]): Promise<ModuleLoad> {
+  const at = { line: 1, column: 1 };
+  if (chain.includes(specifier)) {
+    return { exports: null, errors: [{ kind: 'reference', message: `Import cycle: ${[...chain, specifier].join(' → ')}`, ...at }] };
+  }
+  const text = modules?.source(specifier);
+  if (text === undefined) return { exports: null, errors: [{ kind: 'reference', message: `No pattern module "${specifier}"`, ...at }] };
+  const prepared = await prepare(text, modules, [...chain, specifier]);
+  if (prepared.errors.length) return { exports: null, errors: prepared.errors };
+  const exported = extractExports(prepared.code);
+  let output: string;
+  try {
+    output = transpiler(exported.code, { emitWidgets: false, addReturn: false }).output;
+  } catch (error) {
+    return { exports: null, errors: [syntaxError(error)] };
+  }
+  const collector = new LayerCollector();
+  const scope = { ...strudelScope(), ...createRuntimeScope(collector, () => undefined), ...prepared.scope };
+  try {
+    const values = await withLayerCollector(collector, () => runBody(`${output}\nreturn { ${exported.names.join(', ')} };`, scope));
+    const exports: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(values as Record<string, unknown>)) exports[name] = stripLocations(value);
+    return { exports, errors: [] };
+  } catch (error) {
+    return { exports: null, errors: [runtimeError(prepared.code, error)] };
+  }
+}
+
+/** Runs transpiled code as the body of an async function whose parameters are the scope's names. */
+function runBody(body: string, scope: Scope): Promise<unknown> {
+  const [names, values] = usableNames(scope);
+  // The inner async arrow gives the user's code its own block, so `const note = …` may shadow.
+  const run = new Function(...names, `"use strict";\nreturn (async () => {\n${body}\n})();`) as (...args: unknown[]) => Promise<unknown>;
+  return run(...values);
+}
+
+async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<EvalResult> {
+  const prepared = await prepare(userCode, options.patterns, []);
+  if (prepared.errors.length) return failed(prepared.errors);
+  const code = prepared.code; // same offsets as userCode: type syntax and imports are blanked
   let output: string;
   let miniLocations: [number, number][];
   try {
@@ -71,30 +178,12 @@ async function evaluateNow(code: string, options: EvaluateOptions): Promise<Eval
 
   let cps: number | null = null;
   const collector = new LayerCollector();
-  const tempo = (value: unknown): number => {
-    const pure = isPattern(value) ? (value as Pattern & { __pure?: unknown }).__pure : value;
-    const number = Number(pure);
-    if (!Number.isFinite(number) || number <= 0) throw new RangeError(`setcps expects a positive number, got ${String(pure)}`);
-    return number;
-  };
-  const runtimeScope: Scope = {
-    setcps: (value: unknown) => ((cps = tempo(value)), silence),
-    setCps: (value: unknown) => ((cps = tempo(value)), silence),
-    setcpm: (value: unknown) => ((cps = tempo(value) / 60), silence),
-    setCpm: (value: unknown) => ((cps = tempo(value) / 60), silence),
-    hush: () => (collector.entries.splice(0), silence),
-    all: (transform: (pattern: Pattern) => Pattern) => (collector.allTransforms.push(transform), silence),
-    each: (transform: (pattern: Pattern) => Pattern) => ((collector.eachTransform = transform), silence),
-  };
-  const [names, values] = usableNames({ ...strudelScope(), ...options.scope, ...runtimeScope });
+  const runtimeScope = createRuntimeScope(collector, (value) => (cps = value));
+  const scope = { ...strudelScope(), ...options.scope, ...runtimeScope, ...prepared.scope };
 
   let returned: unknown;
   try {
-    // The inner async arrow gives the user's code its own block, so `const note = …` may shadow.
-    const run = new Function(...names, `"use strict";\nreturn (async () => {\n${output}\n})();`) as (
-      ...args: unknown[]
-    ) => Promise<unknown>;
-    returned = await withLayerCollector(collector, () => run(...values));
+    returned = await withLayerCollector(collector, () => runBody(output, scope));
   } catch (error) {
     return failed([runtimeError(code, error)]);
   }
