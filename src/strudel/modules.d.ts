@@ -53,6 +53,7 @@ declare module '@strudel/core' {
     span: TimeSpan;
     controls: Record<string, unknown>;
     setControls(controls: Record<string, unknown>): State;
+    setSpan(span: TimeSpan): State;
   }
 
   export class Pattern<V = HapValue> {
@@ -63,6 +64,7 @@ declare module '@strudel/core' {
     withState(fn: (state: State) => State): Pattern<V>;
     withValue<W>(fn: (value: V) => W): Pattern<W>;
     fmap<W>(fn: (value: V) => W): Pattern<W>;
+    withContext(fn: (context: HapContext) => HapContext): Pattern<V>;
     fast(factor: number | string | Pattern<number>): Pattern<V>;
     slow(factor: number | string | Pattern<number>): Pattern<V>;
     late(offset: number | string | Pattern<number>): Pattern<V>;
