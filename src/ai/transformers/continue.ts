@@ -1,0 +1,140 @@
+/**
+ * `.continue()`: continues a melody with the melody model. Returns a pattern at once: the source
+ * plays while the model works, then prompt plus continuation (or the continuation alone) loops.
+ * Nothing here throws into the user's code: bad input is reported through the host and the
+ * source keeps playing.
+ */
+import type { Hap, Pattern } from '@strudel/core';
+import type { AiHost, CallRecord } from '../client/host.ts';
+import { extractTopLine, notesToEvents, transposeIntoRange } from '../encodings/melody.ts';
+import { AiWorkerError, type GenerateRequest, type ModelInfo, type ModelRef } from '../protocol.ts';
+import { generatedNotes, resolvedPattern, type GeneratedMaterial } from './continuation.ts';
+import { AiCallError, messageOf } from './errors.ts';
+import { MAX_GENERATED_STEPS, parseContinueOptions, type ContinueOptions } from './options.ts';
+import { detectPeriod, hapsToNotes, onsetHaps } from './prompt.ts';
+import { SwapSlot, swapPattern } from './swap.ts';
+
+/** The prompt as read from the source, before it meets a model. */
+interface Prompt {
+  options: ContinueOptions;
+  promptCycles: number;
+  cycles: number;
+  haps: Hap[];
+  notes: ReturnType<typeof extractTopLine>['notes'];
+  wasPolyphonic: boolean;
+}
+
+function readPrompt(source: Pattern, options: ContinueOptions): Prompt {
+  let promptCycles: number;
+  let haps: Hap[];
+  try {
+    promptCycles = options.prompt ?? detectPeriod(source);
+    haps = onsetHaps(source, 0, promptCycles);
+  } catch (error) {
+    throw new AiCallError('continue', `querying the source pattern failed: ${messageOf(error)}`);
+  }
+  const cycles = options.cycles ?? promptCycles;
+  if (cycles * options.steps > MAX_GENERATED_STEPS) {
+    throw new AiCallError('continue', `cycles × steps must be at most ${MAX_GENERATED_STEPS}, got ${cycles} × ${options.steps}`, 'cycles');
+  }
+  const pitched = hapsToNotes(haps, options.steps);
+  if (haps.length === 0) {
+    throw new AiCallError('continue', `the source has no events in its first ${promptCycles} cycle(s): nothing to continue`);
+  }
+  if (pitched.length === 0) {
+    throw new AiCallError('continue', 'the source has no pitched events (use note(), or n() with .scale()): nothing to continue');
+  }
+  const { notes, wasPolyphonic } = extractTopLine(pitched);
+  return { options, promptCycles, cycles, haps, notes, wasPolyphonic };
+}
+
+function modelRef(host: AiHost, options: ContinueOptions): ModelRef {
+  return options.model ? { kind: 'url', url: options.model } : host.defaultModel;
+}
+
+/** The model request for a prompt, and the octave shift that fitted it into the model's range. */
+function requestFor(prompt: Prompt, ref: ModelRef, info: ModelInfo): { request: GenerateRequest; semitones: number } {
+  const { options } = prompt;
+  const { notes, semitones } = transposeIntoRange(prompt.notes, info);
+  const primer = notesToEvents(notes, prompt.promptCycles * options.steps, info);
+  const request: GenerateRequest = {
+    model: ref,
+    primer,
+    steps: prompt.cycles * options.steps,
+    temperature: options.temperature,
+    seed: options.seed,
+    ...(options.allowedPitchClasses ? { allowedPitchClasses: options.allowedPitchClasses } : {}),
+  };
+  return { request, semitones };
+}
+
+function material(prompt: Prompt, info: ModelInfo, semitones: number, events: number[]): GeneratedMaterial {
+  const { options, promptCycles, cycles, haps } = prompt;
+  return {
+    mode: options.mode,
+    promptCycles,
+    cycles,
+    stepsPerCycle: options.steps,
+    notes: generatedNotes(events, info, semitones, haps, promptCycles, options.steps),
+  };
+}
+
+function loadError(options: ContinueOptions, error: unknown): AiCallError {
+  if (options.model) return new AiCallError('continue', `could not load the checkpoint at ${options.model}: ${messageOf(error)}`, 'model');
+  return new AiCallError('continue', `could not load the default melody model (models/melody/): ${messageOf(error)}`);
+}
+
+/** The body of `.continue(options)` for `source`, talking to `host`. */
+export function continuePattern(host: AiHost, source: Pattern, rawOptions: unknown): Pattern {
+  const call: CallRecord = host.nextCall('continue');
+  let prompt: Prompt;
+  try {
+    prompt = readPrompt(source, parseContinueOptions(rawOptions));
+  } catch (error) {
+    host.fail(call, messageOf(error));
+    return source;
+  }
+  const warning = prompt.wasPolyphonic
+    ? '.continue(): the prompt is polyphonic; continuing its top line (highest notes)'
+    : undefined;
+  if (warning) host.warn(call, warning);
+  const ref = modelRef(host, prompt.options);
+  const resolve = (info: ModelInfo, semitones: number, events: number[]): Pattern => {
+    const generated = material(prompt, info, semitones, events);
+    host.setMaterial(call, generated);
+    return resolvedPattern(prompt.haps, generated);
+  };
+
+  // Re-evaluating unchanged code: the result is already known, so no pending phase at all.
+  const known = host.knownModel(ref);
+  if (known) {
+    const { request, semitones } = requestFor(prompt, ref, known);
+    const hit = host.cached(request, known);
+    if (hit) {
+      const pattern = resolve(known, semitones, hit);
+      host.setStatus(call, 'ready', warning);
+      return pattern;
+    }
+  }
+
+  const slot = new SwapSlot();
+  host.setStatus(call, 'pending');
+  const work = (async () => {
+    let info: ModelInfo;
+    try {
+      info = await host.loadModel(ref);
+    } catch (error) {
+      throw loadError(prompt.options, error);
+    }
+    const { request, semitones } = requestFor(prompt, ref, info);
+    const events = await host.generate(request, info, call.evaluation);
+    slot.fill(resolve(info, semitones, events), host.swapCycle());
+    host.setStatus(call, 'ready', warning);
+  })();
+  work.catch((error: unknown) => {
+    if (error instanceof AiWorkerError && error.cancelled) return; // superseded by a newer evaluation
+    host.fail(call, error instanceof AiCallError ? error.message : `.continue(): ${messageOf(error)}`);
+  });
+  host.track(work);
+  return swapPattern(source, slot);
+}
