@@ -1,3 +1,69 @@
-export async function renderCommand(): Promise<number> {
+/**
+ * `motif render <file | -e code> --cycles N [--cps X] [--rate 48000] [--tail S] [--seed N] -o out.wav`:
+ * renders offline with superdough in headless Chromium (as the browser plays it), stereo WAV.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { BrowserMissingError } from '../../render/browser.ts';
+import { DEFAULT_SAMPLE_RATE, renderPlan, type RenderedAudio } from '../../render/render.ts';
+import { planRender, type RenderPlan } from '../../render/schedule.ts';
+import { encodeWav } from '../../render/wav.ts';
+import { numberOption, parseArgs, stringOption, type ParsedArgs } from '../args.ts';
+import { USAGE, UserError } from '../errors.ts';
+import { queryEvents, requireEvents } from '../events.ts';
+import type { CliIO } from '../io.ts';
+import { loadPattern, readSource } from '../source.ts';
+import { parseCycles } from '../span.ts';
+import { DEFAULT_CPS } from './export.ts';
+
+export const renderOptions = {
+  cycles: { value: true, alias: 'c' },
+  cps: { value: true },
+  rate: { value: true },
+  tail: { value: true },
+  seed: { value: true },
+  eval: { value: true, alias: 'e' },
+} as const;
+
+/** Loads, queries and renders: shared by `render` and `play`. */
+export async function renderFromArgs(command: string, args: ParsedArgs, io: CliIO): Promise<{ audio: RenderedAudio; plan: RenderPlan }> {
+  const span = parseCycles(command, stringOption(args, 'cycles') ?? '4');
+  const cpsOption = numberOption(command, args, 'cps', (n) => n > 0 && n <= 100);
+  const sampleRate = numberOption(command, args, 'rate', (n) => Number.isInteger(n) && n >= 8000 && n <= 192_000) ?? DEFAULT_SAMPLE_RATE;
+  const tailSeconds = numberOption(command, args, 'tail', (n) => n >= 0 && n <= 60) ?? 1;
+  const seed = numberOption(command, args, 'seed', (n) => Number.isInteger(n) && n >= 0);
+  const source = await readSource(command, io.cwd, args.positionals[0], stringOption(args, 'eval'));
+  const loaded = await loadPattern(command, source.name, source.code);
+  const events = requireEvents(command, source.name, queryEvents(source.name, loaded.layers, span), span);
+  const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
+  const plan = planRender(
+    events.map((event) => ({ begin: event.begin.valueOf(), end: event.end.valueOf(), value: event.value })),
+    span,
+    cps,
+  );
+  if (plan.seconds > 3600) throw new UserError(`motif ${command}: ${plan.seconds.toFixed(0)} s is longer than the 1 hour limit`, USAGE);
+  try {
+    const audio = await renderPlan(plan, { sampleRate, tailSeconds, ...(seed === undefined ? {} : { seed }) });
+    if (process.env.MOTIF_DEBUG) for (const warning of audio.warnings) io.stderr(`page: ${warning}\n`);
+    if (audio.peak === 0) {
+      const why = audio.noteErrors[0] ?? 'no sound played; are the sound names right?';
+      throw new UserError(`motif ${command}: the render is silent (${plan.notes.length} events; ${why}); nothing written`);
+    }
+    for (const problem of audio.noteErrors) io.stderr(`warning: ${problem}\n`);
+    return { audio, plan };
+  } catch (error) {
+    if (error instanceof BrowserMissingError) throw new UserError(`motif ${command}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function renderCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs('render', argv, { ...renderOptions, out: { value: true, alias: 'o' } });
+  const out = stringOption(args, 'out');
+  if (!out) throw new UserError('motif render: missing -o out.wav', USAGE);
+  const { audio, plan } = await renderFromArgs('render', args, io);
+  await writeFile(resolve(io.cwd, out), encodeWav(audio.pcm, audio.channels, audio.sampleRate));
+  const clipped = audio.peak > 1 ? `, peak ${audio.peak.toFixed(2)} clipped` : '';
+  io.stderr(`wrote ${out}: ${(audio.frames / audio.sampleRate).toFixed(2)} s, ${plan.notes.length} events, ${audio.sampleRate} Hz stereo${clipped}\n`);
   return 0;
 }

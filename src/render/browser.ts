@@ -1,0 +1,79 @@
+/**
+ * Headless Chromium for offline renders (playwright-core, the system's /usr/bin/chromium, no
+ * network). One browser per renderer; one fresh page per render.
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { renderPageScript } from './bundle.ts';
+import { RENDER_FUNCTION, type RenderRequest, type RenderResponse } from './protocol.ts';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export function chromiumPath(): string {
+  return process.env.MOTIF_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+export class BrowserMissingError extends Error {
+  override name = 'BrowserMissingError';
+}
+
+export interface PageRender extends RenderResponse {
+  /** Interleaved 16-bit PCM. */
+  pcm: Int16Array;
+  /** Distinct warnings the page logged (e.g. a sound that does not exist). */
+  warnings: string[];
+}
+
+export interface OfflineRenderer {
+  render(request: RenderRequest): Promise<PageRender>;
+  close(): Promise<void>;
+}
+
+export async function launchRenderer(): Promise<OfflineRenderer> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) throw new BrowserMissingError(`Chromium not found at ${executablePath} (set MOTIF_CHROMIUM)`);
+  const [browser, script]: [Browser, string] = await Promise.all([
+    chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }),
+    renderPageScript(),
+  ]);
+  return {
+    async render(request) {
+      const page = await browser.newPage();
+      const warnings = new Set<string>();
+      page.on('console', (message) => {
+        if (message.type() !== 'warning' && message.type() !== 'error') return;
+        warnings.add(message.text());
+      });
+      try {
+        await page.route('**/*', (route) => route.abort()); // nothing leaves the machine
+        await page.setContent('<!doctype html><meta charset="utf-8"><title>motif render</title>');
+        await page.addScriptTag({ content: script });
+        const downloaded = page.waitForEvent('download', { timeout: 0 });
+        downloaded.catch(() => undefined); // the render failed first: its error is the one to report
+        const response = await page.evaluate(
+          ([name, req]) => (globalThis as unknown as Record<string, (r: RenderRequest) => Promise<RenderResponse>>)[name]!(req),
+          [RENDER_FUNCTION, request] as const,
+        );
+        const download = await downloaded;
+        const path = await download.path();
+        const bytes = await readFile(path);
+        await download.delete();
+        const pcm = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+        return { ...response, pcm, warnings: [...warnings] };
+      } finally {
+        await page.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}

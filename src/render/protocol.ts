@@ -1,0 +1,36 @@
+/** What the Node driver sends to the render page and gets back. Plain data: it crosses CDP as JSON. */
+import type { RenderNote } from './schedule.ts';
+
+export interface RenderRequest {
+  notes: RenderNote[];
+  cps: number;
+  sampleRate: number;
+  /** Total length of the render, frames. */
+  frames: number;
+  /** Notes are scheduled just in time, this many frames ahead (a multiple of 128). */
+  chunkFrames: number;
+  seed: number;
+  /** Load superdough's AudioWorklets (needed by shape, crush, coarse, supersaw, pulse, …). */
+  worklets: boolean;
+}
+
+/**
+ * The samples come back as a browser download of this name: interleaved 16-bit PCM, little-endian.
+ * The function's return value carries the rest.
+ */
+export const PCM_DOWNLOAD_NAME = 'motif-render.pcm';
+
+export interface RenderResponse {
+  channels: number;
+  frames: number;
+  /** Notes superdough refused (e.g. `sound bd not found`), each message once with its count. */
+  noteErrors: string[];
+  /** Largest absolute sample before conversion (1 = full scale). */
+  peak: number;
+  /** Milliseconds spent inside the page: setting up, and rendering (scheduling included). */
+  setupMs: number;
+  renderMs: number;
+}
+
+/** Name of the function the page installs on `globalThis`. */
+export const RENDER_FUNCTION = 'motifRender';
