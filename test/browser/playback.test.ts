@@ -1,0 +1,130 @@
+/**
+ * Playing from the editor, measured on the master output: pitch, errors that leave the music
+ * playing, stopping, and the sounding atoms lit in the code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppSession } from './harness.ts';
+import { editorLines, errorWidgets, highlighted, installProbe, read, readWithHighlight, typeCode, waitForReading } from './probe.ts';
+
+let session: AppSession;
+
+beforeAll(async () => {
+  session = await openApp();
+  const { page, url } = session;
+  await page.goto(`${url}?test`);
+  await page.evaluate('localStorage.clear()');
+  await page.reload();
+  await page.waitForSelector('.cm-content');
+  await installProbe(page);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const audible = (r: { peakDbfs: number }) => r.peakDbfs > -40;
+
+describe('playing from the editor', () => {
+  it('plays note("a4").s("sine") at 440 Hz and lights up the atom', async () => {
+    const { page } = session;
+    await typeCode(page, 'note("a4").s("sine")');
+    expect(await editorLines(page)).toEqual(['note("a4").s("sine")']);
+    await page.keyboard.press('Control+Enter');
+    await waitForReading(page, audible, 5000);
+    await page.waitForTimeout(800); // let a whole analysis window fill with the note
+    const reading = await read(page);
+    console.log(`a4: ${reading.frequencyHz.toFixed(2)} Hz at ${reading.peakDbfs.toFixed(1)} dBFS peak`);
+    expect(reading.peakDbfs).toBeGreaterThan(-40);
+    expect(Math.abs(reading.frequencyHz - 440) / 440).toBeLessThan(0.02);
+    expect(await highlighted(page)).toContain('a4');
+  });
+
+  it('keeps the old pattern playing after a syntax error and shows the message at its line', async () => {
+    const { page } = session;
+    await typeCode(page, 'note("e5").s("sine")\n.gain(0.5))');
+    expect(await editorLines(page)).toEqual(['note("e5").s("sine")', '.gain(0.5))']);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('.motif-error');
+    const widgets = await errorWidgets(page);
+    console.log('error widgets:', JSON.stringify(widgets));
+    expect(widgets).toHaveLength(1);
+    expect(widgets[0]!.line).toBe(2);
+    expect(widgets[0]!.text).toMatch(/syntax error/i);
+    await page.waitForTimeout(2500); // past the next cycle boundary, where a swap would happen
+    const reading = await read(page);
+    console.log(`after the error: ${reading.frequencyHz.toFixed(2)} Hz at ${reading.peakDbfs.toFixed(1)} dBFS peak`);
+    expect(reading.peakDbfs).toBeGreaterThan(-40);
+    expect(Math.abs(reading.frequencyHz - 440) / 440).toBeLessThan(0.02);
+  });
+
+  it('highlights each atom while it sounds', async () => {
+    const { page } = session;
+    await typeCode(page, 'note("a4 e5").s("sine").slow(2)');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('.motif-error', { state: 'detached' });
+    await page.waitForTimeout(2500);
+    let agree = 0;
+    let clear = 0;
+    const seen = new Set<string>();
+    for (let i = 0; i < 24; i++) {
+      await page.waitForTimeout(200);
+      const r = await readWithHighlight(page, 2048);
+      const heard = Math.abs(r.frequencyHz - 440) < 25 ? 'a4' : Math.abs(r.frequencyHz - 659.26) < 25 ? 'e5' : null;
+      const lit = r.highlighted.filter((text) => text === 'a4' || text === 'e5');
+      if (!heard || lit.length !== 1) continue;
+      clear++;
+      seen.add(heard);
+      if (lit[0] === heard) agree++;
+    }
+    console.log(`highlight vs pitch: ${agree} of ${clear} clear samples agree; heard ${[...seen].join(', ')}`);
+    expect(seen.size).toBe(2);
+    expect(clear).toBeGreaterThanOrEqual(12);
+    expect(agree / clear).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('falls silent after Ctrl+.', async () => {
+    const { page } = session;
+    const before = await read(page, 2048);
+    expect(before.peakDbfs).toBeGreaterThan(-40);
+    await page.keyboard.press('Control+.');
+    const start = before.time;
+    const silent = await waitForReading(page, (r) => r.peakDbfs < -60, 1500, 2048);
+    console.log(`below -60 dBFS ${(silent.time - start).toFixed(3)} s (audio clock) after Ctrl+.: ${silent.peakDbfs.toFixed(1)} dBFS`);
+    await page.waitForTimeout(Math.max(0, 1000 - (silent.time - start) * 1000));
+    const after = await read(page, 2048);
+    console.log(`1 s after Ctrl+.: ${after.peakDbfs.toFixed(1)} dBFS`);
+    expect(after.peakDbfs).toBeLessThan(-60);
+    expect(await highlighted(page)).toEqual([]);
+  });
+
+  it('plays a filtered sawtooth line and lights its notes', async () => {
+    const { page } = session;
+    await typeCode(page, 'note("c3 e3 g3 b3").s("sawtooth").lpf(800)');
+    await page.keyboard.press('Control+Enter');
+    const reading = await waitForReading(page, audible, 5000);
+    const lit = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      for (const text of await highlighted(page)) lit.add(text);
+      await page.waitForTimeout(150);
+    }
+    console.log(`sawtooth: ${reading.peakDbfs.toFixed(1)} dBFS peak; lit: ${[...lit].join(' ')}`);
+    expect(reading.peakDbfs).toBeGreaterThan(-40);
+    expect([...lit].filter((text) => ['c3', 'e3', 'g3', 'b3'].includes(text)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('plays the drum kit and lights the drum atoms', async () => {
+    const { page } = session;
+    await typeCode(page, 's("bd*4, ~ sd, hh*8")');
+    await page.keyboard.press('Control+Enter');
+    const reading = await waitForReading(page, audible, 5000);
+    const lit = new Set<string>();
+    for (let i = 0; i < 16; i++) {
+      for (const text of await highlighted(page)) lit.add(text);
+      await page.waitForTimeout(100);
+    }
+    console.log(`drums: ${reading.peakDbfs.toFixed(1)} dBFS peak; lit: ${[...lit].join(' ')}`);
+    expect(reading.peakDbfs).toBeGreaterThan(-40);
+    expect([...lit]).toEqual(expect.arrayContaining(['bd', 'hh', 'sd']));
+    await page.keyboard.press('Control+.');
+  });
+});

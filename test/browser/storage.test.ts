@@ -1,0 +1,74 @@
+/**
+ * Code that survives: autosave restores on reload; a shared link loads without overwriting the
+ * autosaved code, stays silent until played, and the user's own code can be restored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCode } from '../../src/editor/share.ts';
+import { openApp, type AppSession } from './harness.ts';
+import { editorLines, installProbe, read, typeCode } from './probe.ts';
+
+let session: AppSession;
+
+beforeAll(async () => {
+  session = await openApp();
+  await session.page.goto(`${session.url}?test`);
+  await session.page.evaluate('localStorage.clear()');
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function open(url: string) {
+  const { page } = session;
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForSelector('.cm-content');
+}
+
+describe('keeping code', () => {
+  it('opens with the example tune on a first start', async () => {
+    await open(`${session.url}?test`);
+    const lines = await editorLines(session.page);
+    expect(lines.join('\n')).toMatch(/\$: s\("/);
+  });
+
+  it('restores autosaved code after a reload', async () => {
+    const { page } = session;
+    await typeCode(page, 'note("c4 e4").s("triangle")');
+    await page.waitForTimeout(800);
+    await page.reload();
+    await page.waitForSelector('.cm-content');
+    expect(await editorLines(page)).toEqual(['note("c4 e4").s("triangle")']);
+  });
+
+  it('loads a shared link without overwriting the autosave and without playing', async () => {
+    const { page } = session;
+    const shared = '$: note("g4 b4").s("sine")\n$: s("hh*4")';
+    await open(`${session.url}?test#code=${encodeCode(shared)}`);
+    expect(await editorLines(page)).toEqual(shared.split('\n'));
+    expect(await page.isVisible('#shared-banner')).toBe(true);
+
+    await installProbe(page);
+    await page.waitForTimeout(1500);
+    const reading = await read(page);
+    console.log(`shared link, not played: ${reading.peakDbfs} dBFS peak`);
+    expect(reading.peakDbfs).toBeLessThan(-60);
+
+    await typeCode(page, 'note("d4")'); // editing shared code must not touch the autosave either
+    await page.waitForTimeout(800);
+    await page.click('#restore');
+    expect(await editorLines(page)).toEqual(['note("c4 e4").s("triangle")']);
+    expect(await page.isVisible('#shared-banner')).toBe(false);
+    expect(await page.evaluate('location.hash')).toBe('');
+  });
+
+  it('shares the code through the URL hash', async () => {
+    const { page } = session;
+    await page.click('#share');
+    const hash = (await page.evaluate('location.hash')) as string;
+    expect(hash).toBe(`#code=${encodeCode('note("c4 e4").s("triangle")')}`);
+    await open(`${session.url}?test${hash}`);
+    expect(await editorLines(page)).toEqual(['note("c4 e4").s("triangle")']);
+  });
+});
