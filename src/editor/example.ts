@@ -13,5 +13,5 @@ $: note("<a1 a1 f1 g1>*2 [~ a2]").s("sawtooth").lpf(600).decay(0.2).sustain(0.3)
 $: note("<[a3,c4,e4] [f3,a3,c4] [c4,e4,g4] [g3,b3,d4]>").s("triangle").attack(0.05).release(0.4).gain(0.25)
 
 // melody over the scale, one note in four left out
-$: n("0 2 4 <7 6> 4 2 <1 3> ~").scale("A:minor").add(note(12)).s("sine").degradeBy(0.25).gain(0.35)
+$: n("0 2 4 <7 6> 4 2 <1 3> ~").scale("A4:minor").s("sine").degradeBy(0.25).gain(0.35)
 `;
