@@ -199,7 +199,11 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
   } else if (isPattern(returned)) {
     layers = [{ id: 'main', pattern: returned, position: { line: 1, column: 1 } }];
   } else if (typeof returned === 'string' || typeof returned === 'number') {
-    layers = [{ id: 'main', pattern: reify(returned) as Pattern, position: { line: 1, column: 1 } }];
+    try {
+      layers = [{ id: 'main', pattern: reify(returned) as Pattern, position: { line: 1, column: 1 } }];
+    } catch (error) {
+      return failed([runtimeError(code, error)]); // a returned string that is not valid mini-notation
+    }
   } else {
     layers = [];
   }
