@@ -21,6 +21,8 @@ export interface GeneratedMaterial {
   cycles: number;
   stepsPerCycle: number;
   notes: GeneratedNote[];
+  /** False when the prompt is not a whole number of the source's periods (bake then loops it). */
+  promptRepeats?: boolean;
 }
 
 /**

@@ -22,13 +22,18 @@ interface Prompt {
   haps: Hap[];
   notes: ReturnType<typeof extractTopLine>['notes'];
   wasPolyphonic: boolean;
+  /** Whether the prompt spans whole periods of the source. */
+  promptRepeats: boolean;
 }
 
 function readPrompt(source: Pattern, options: ContinueOptions): Prompt {
   let promptCycles: number;
   let haps: Hap[];
+  let promptRepeats: boolean;
   try {
+    const period = options.prompt === undefined ? null : detectPeriod(source);
     promptCycles = options.prompt ?? detectPeriod(source);
+    promptRepeats = period === null || promptCycles % period === 0;
     haps = onsetHaps(source, 0, promptCycles);
   } catch (error) {
     throw new AiCallError('continue', `querying the source pattern failed: ${messageOf(error)}`);
@@ -45,7 +50,7 @@ function readPrompt(source: Pattern, options: ContinueOptions): Prompt {
     throw new AiCallError('continue', 'the source has no pitched events (use note(), or n() with .scale()): nothing to continue');
   }
   const { notes, wasPolyphonic } = extractTopLine(pitched);
-  return { options, promptCycles, cycles, haps, notes, wasPolyphonic };
+  return { options, promptCycles, cycles, haps, notes, wasPolyphonic, promptRepeats };
 }
 
 function modelRef(host: AiHost, options: ContinueOptions): ModelRef {
@@ -76,6 +81,7 @@ function material(prompt: Prompt, info: ModelInfo, semitones: number, events: nu
     cycles,
     stepsPerCycle: options.steps,
     notes: generatedNotes(events, info, semitones, haps, promptCycles, options.steps),
+    promptRepeats: prompt.promptRepeats,
   };
 }
 

@@ -11,15 +11,32 @@ let activeHost: AiHost | null = null;
 let registered = false;
 
 /**
+ * An option value written in double quotes arrives as mini-notation: a one-event pattern stands
+ * for its value ("only" → 'only', "C:minor" → 'C:minor'); anything else stays a pattern, which
+ * option validation rejects.
+ */
+function plainValue(value: unknown): unknown {
+  if (!isPattern(value)) return value;
+  const haps = value.queryArc(0, 1);
+  const whole = haps[0]?.whole;
+  if (haps.length !== 1 || !whole || !whole.begin.eq(0) || !whole.end.eq(1)) return value;
+  const inner = haps[0].value as unknown;
+  return Array.isArray(inner) ? inner.join(':') : inner;
+}
+
+/**
  * The options argument as Strudel hands it over: `register` turns arguments into patterns (an
  * object becomes a pure pattern holding it; no argument becomes an empty sequence).
  */
 function optionsArgument(argument: unknown): unknown {
-  if (!isPattern(argument)) return argument;
-  const pure = (argument as Pattern & { __pure?: unknown }).__pure;
-  if (pure !== undefined) return pure;
-  if (argument.queryArc(0, 1).length === 0) return undefined; // `.continue()`
-  return argument; // a real pattern: parseContinueOptions rejects it with a clear message
+  let options = argument;
+  if (isPattern(argument)) {
+    const pure = (argument as Pattern & { __pure?: unknown }).__pure;
+    if (pure === undefined) return argument.queryArc(0, 1).length === 0 ? undefined : argument; // `.continue()` : a pattern
+    options = pure;
+  }
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return options;
+  return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, plainValue(value)]));
 }
 
 /** Makes `.continue()` available on every pattern, served by `host`. Safe to call again. */

@@ -74,8 +74,9 @@ export function parseContinueOptions(raw: unknown): ContinueOptions {
     throw new AiCallError('continue', `expects an options object such as { cycles: 2 }, got ${shown(raw)}`);
   }
   const options = raw as Record<string, unknown>;
-  for (const key of Object.keys(options)) {
+  for (const [key, value] of Object.entries(options)) {
     if (!KNOWN.has(key)) fail(key, `unknown option (known: ${[...KNOWN].join(', ')})`);
+    if (typeof value === 'object' && value !== null && '_Pattern' in value) fail(key, 'must be a plain value, not a pattern');
   }
   const prompt = positiveInteger(options, 'prompt', MAX_PROMPT_CYCLES);
   const cycles = positiveInteger(options, 'cycles', MAX_PROMPT_CYCLES);
@@ -104,7 +105,7 @@ export function parseContinueOptions(raw: unknown): ContinueOptions {
   let model: string | undefined;
   if (options.model !== undefined) {
     if (typeof options.model !== 'string' || options.model.trim() === '') {
-      fail('model', `must be the URL of a Magenta MusicRNN checkpoint, got ${shown(options.model)}`);
+      fail('model', `must be the URL of a Magenta MusicRNN checkpoint (in single quotes), got ${shown(options.model)}`);
     }
     model = options.model;
   }
