@@ -245,24 +245,25 @@ interface Pattern {
   hurry(factor: NumberPattern): Pattern;
   /**
    * Sets the note of each event: a name (`c3`, `eb4`) or a MIDI number.
+   * Without an argument, the values of the pattern become notes: `"c3 e3".note()`.
    * @example s("sawtooth*4").note("c2 eb2 g2 bb2")
    */
-  note(value: NotePattern): Pattern;
+  note(value?: NotePattern): Pattern;
   /**
    * Sets the sample number, or the scale degree when followed by `.scale()`.
    * @example s("hh*4").n("0 1 2 3")
    */
-  n(value: NumberPattern): Pattern;
+  n(value?: NumberPattern): Pattern;
   /**
    * Sets the sound: a sample bank name or a synth (`sine`, `sawtooth`, …), `name:index` picks a sample.
    * @example note("c3 e3").s("sawtooth")
    */
-  s(value: StringPattern): Pattern;
+  s(value?: StringPattern): Pattern;
   /**
    * Sets the sound; the same as `.s()`.
    * @example note("c3 e3").sound("triangle")
    */
-  sound(value: StringPattern): Pattern;
+  sound(value?: StringPattern): Pattern;
   /**
    * Selects a sample bank (drum machine), prefixed to the sound name.
    * @example s("bd sd").bank("RolandTR909")
@@ -378,7 +379,7 @@ interface Pattern {
    * Sets the chord symbol, to be voiced with `.voicing()`.
    * @example n("0 1 2").chord("<Cm7 F7>").voicing()
    */
-  chord(symbol: StringPattern): Pattern;
+  chord(symbol?: StringPattern): Pattern;
   /**
    * Sets the lowest note a voicing may use.
    * @example chord("<C F>").anchor("c4").voicing()
