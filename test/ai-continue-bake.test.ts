@@ -1,0 +1,114 @@
+import type { Hap, Pattern } from '@strudel/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bake, materialExpression, noteName } from '../src/ai/bake.ts';
+import { createNodeAiClient } from '../src/ai/client/node.ts';
+import { AiHost } from '../src/ai/client/host.ts';
+import { resolvedPattern, type GeneratedMaterial } from '../src/ai/transformers/continuation.ts';
+import { installAiTransformers } from '../src/ai/transformers/install.ts';
+import { onsetHaps, pitchOf } from '../src/ai/transformers/prompt.ts';
+import { evaluate } from '../src/runtime/evaluate.ts';
+import { makeCheckpoint, serveCheckpoints, TINY_CONFIG, type CheckpointServer } from './ai-platform-fixtures.ts';
+
+let server: CheckpointServer;
+let host: AiHost;
+
+beforeAll(async () => {
+  server = await serveCheckpoints({ tiny: makeCheckpoint(TINY_CONFIG, 3) });
+  host = new AiHost({ client: createNodeAiClient, defaultModel: { kind: 'url', url: server.url('tiny') } });
+  installAiTransformers(host);
+});
+
+afterAll(async () => {
+  await host.dispose();
+  await server.close();
+});
+
+/** Onset events with pitches as MIDI numbers ("e4" and 64 are the same note), in a stable order. */
+function normalized(pattern: Pattern | null, begin: number, end: number) {
+  if (!pattern) throw new Error('no pattern');
+  return pattern
+    .queryArc(begin, end)
+    .filter((hap: Hap) => hap.hasOnset())
+    .map((hap: Hap) => {
+      const value = { ...(hap.value as Record<string, unknown>) };
+      value.note = pitchOf(hap.value);
+      return { begin: hap.whole!.begin.toFraction(), end: hap.whole!.end.toFraction(), value: JSON.stringify(value, Object.keys(value).sort()) };
+    })
+    .sort((a, b) => eval(a.begin) - eval(b.begin) || a.value.localeCompare(b.value));
+}
+
+async function roundTrip(code: string) {
+  const resolved = await host.evaluate(code);
+  await host.settled();
+  const status = host.statuses()[0];
+  expect(status.state).toBe('ready');
+  const material = host.material(0)!;
+  const baked = bake(code, status.from, material);
+  const replayed = await evaluate(baked);
+  expect(replayed.errors).toEqual([]);
+  const loop = material.mode === 'only' ? material.cycles : material.promptCycles + material.cycles;
+  expect(normalized(replayed.pattern, 0, 2 * loop)).toEqual(normalized(resolved.pattern, 0, 2 * loop));
+  return baked;
+}
+
+describe('bake', () => {
+  it('names notes as Strudel does', () => {
+    expect([60, 61, 70, 47].map(noteName)).toEqual(['c4', 'c#4', 'a#4', 'b2']);
+  });
+
+  it('writes the continuation as mini-notation, one [bar] per cycle', () => {
+    const material: GeneratedMaterial = {
+      mode: 'append',
+      promptCycles: 1,
+      cycles: 2,
+      stepsPerCycle: 4,
+      notes: [
+        { pitch: 64, startStep: 0, endStep: 1, controls: { s: 'piano' } },
+        { pitch: 67, startStep: 2, endStep: 4, controls: { s: 'piano' } },
+        { pitch: 69, startStep: 5, endStep: 6, controls: { s: 'piano' } },
+      ],
+    };
+    expect(materialExpression(material)).toBe('note("<[e4 ~ g4@2] [~ a4 ~@2]>").s("piano")');
+    const code = '$: note("c4 d4").s("piano").continue({ cycles: 2 }) // lead';
+    expect(bake(code, code.indexOf('.continue'), material)).toBe(
+      '$: arrange([1, note("c4 d4").s("piano")], [2, note("<[e4 ~ g4@2] [~ a4 ~@2]>").s("piano")]) // lead',
+    );
+  });
+
+  it('round trip: note("c4 d4").continue() baked plays the same events', async () => {
+    const baked = await roundTrip('note("c4 d4").continue({ seed: 1 })');
+    expect(baked).toMatch(/^arrange\(\[1, note\("c4 d4"\)\], \[1, note\("[^"]+"\)\]\)$/);
+  });
+
+  it('round trip: controls, several cycles, a multi-cycle prompt, mode "only"', async () => {
+    await roundTrip('note("c4 e4 g4 e4").s("sawtooth").gain(0.5).continue({ cycles: 3, seed: 2 })');
+    await roundTrip('n("0 2 4 <5 7>").scale("C:minor").continue({ seed: 3 })');
+    await roundTrip('note("c4 d4 e4 g4").continue({ mode: "only", cycles: 2, steps: 8, seed: 4 })');
+  });
+
+  it('round trip: a prompt shorter than the source period loops the prompt (ribbon)', async () => {
+    const baked = await roundTrip('note("<c4 e4 g4 b4>").continue({ prompt: 2, cycles: 1, seed: 5 })');
+    expect(baked).toContain('.ribbon(0, 2)');
+  });
+
+  it('round trip: notes across cycle boundaries and varying controls', async () => {
+    const source = (await evaluate('note("c4 [d4 e4]").s("<piano sawtooth>")')).pattern!;
+    const material: GeneratedMaterial = {
+      mode: 'append',
+      promptCycles: 2,
+      cycles: 2,
+      stepsPerCycle: 4,
+      notes: [
+        { pitch: 64, startStep: 1, endStep: 6, controls: { s: 'piano' } },
+        { pitch: 60, startStep: 6, endStep: 7, controls: { s: 'sawtooth' } },
+      ],
+    };
+    const resolved = resolvedPattern(onsetHaps(source, 0, 2), material);
+    const code = 'note("c4 [d4 e4]").s("<piano sawtooth>").continue()';
+    const baked = bake(code, code.indexOf('.continue'), material);
+    expect(baked).toContain('.slow(2)');
+    const replayed = await evaluate(baked);
+    expect(replayed.errors).toEqual([]);
+    expect(normalized(replayed.pattern, 0, 8)).toEqual(normalized(resolved, 0, 8));
+  });
+});
