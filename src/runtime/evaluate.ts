@@ -138,7 +138,8 @@ async function loadModule(specifier: string, modules: PatternModules | undefined
   const exported = extractExports(prepared.code);
   let output: string;
   try {
-    output = transpiler(exported.code, { emitWidgets: false, addReturn: false }).output;
+    // The transpiler insists on a final expression statement; `void 0` after the module's text is one.
+    output = transpiler(`${exported.code}\nvoid 0`, { emitWidgets: false, addReturn: false }).output;
   } catch (error) {
     return { exports: null, errors: [syntaxError(error)] };
   }
