@@ -6,7 +6,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { EvalResult, MotifError } from '../runtime/result.ts';
 import { AtomClock } from './atom-clock.ts';
-import { beginEvaluation, commitEvaluation } from './code-versions.ts';
+import { beginEvaluation, clearPlaying, commitEvaluation } from './code-versions.ts';
 import type { CodeStore } from './code-store.ts';
 import { addPlayingError, clearErrors, showErrors } from './errors.ts';
 import { EXAMPLE_TUNE } from './example.ts';
@@ -103,9 +103,11 @@ export class MotifApp {
     const code = this.view.state.doc.toString();
     this.view.dispatch({ effects: beginEvaluation.of(null) });
     flash(this.view);
+    const swap = this.swapMode;
+    const wasPlaying = this.player.playing;
     let result: EvalResult;
     try {
-      result = await this.player.evaluate(code, { swap: this.swapMode });
+      result = await this.player.evaluate(code, { swap });
     } catch (error) {
       this.setStatus(`Could not evaluate: ${error instanceof Error ? error.message : String(error)}`, true);
       return null;
@@ -117,7 +119,10 @@ export class MotifApp {
       const keeps = this.player.playing ? ' (the last good pattern keeps playing)' : '';
       this.setStatus(`Line ${first.line}: ${first.message}${keeps}`, true);
     } else {
-      this.view.dispatch({ effects: commitEvaluation.of(null) });
+      // Where the new code takes over: the next cycle, or about now; everything, when it started playing.
+      const now = this.player.cycleNow();
+      const fromCycle = !wasPlaying ? -Infinity : swap === 'cycle' ? Math.ceil(now) : now;
+      this.view.dispatch({ effects: commitEvaluation.of({ fromCycle, miniLocations: result.miniLocations }) });
       this.playingCode = code;
       clearErrors(this.view);
       this.roll.setLayers(result.layers);
@@ -131,6 +136,7 @@ export class MotifApp {
     this.evaluation++;
     this.player.stop();
     this.atoms.clear();
+    this.view.dispatch({ effects: clearPlaying.of(null) });
     this.updatePlaying();
     this.setStatus('Stopped');
   }

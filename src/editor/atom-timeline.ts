@@ -8,8 +8,13 @@ export interface SourceRange {
   end: number;
 }
 
+/** A range in the code of one evaluated version. */
+export interface VersionedRange extends SourceRange {
+  version: number;
+}
+
 interface Scheduled {
-  ranges: SourceRange[];
+  ranges: VersionedRange[];
   startSeconds: number;
   endSeconds: number;
 }
@@ -17,26 +22,26 @@ interface Scheduled {
 export class AtomTimeline {
   private events: Scheduled[] = [];
 
-  add(ranges: readonly SourceRange[], startSeconds: number, durationSeconds: number): void {
+  add(ranges: readonly VersionedRange[], startSeconds: number, durationSeconds: number): void {
     if (!ranges.length || !(durationSeconds > 0)) return;
     this.events.push({ ranges: [...ranges], startSeconds, endSeconds: startSeconds + durationSeconds });
   }
 
   /** The ranges sounding at `nowSeconds`, deduplicated; forgets events that have ended. */
-  soundingAt(nowSeconds: number): SourceRange[] {
+  soundingAt(nowSeconds: number): VersionedRange[] {
     this.events = this.events.filter((event) => event.endSeconds > nowSeconds);
     const seen = new Set<string>();
-    const sounding: SourceRange[] = [];
+    const sounding: VersionedRange[] = [];
     for (const event of this.events) {
       if (event.startSeconds > nowSeconds) continue;
       for (const range of event.ranges) {
-        const key = `${range.start}:${range.end}`;
+        const key = `${range.version}:${range.start}:${range.end}`;
         if (seen.has(key)) continue;
         seen.add(key);
         sounding.push(range);
       }
     }
-    return sounding.sort((a, b) => a.start - b.start || a.end - b.end);
+    return sounding.sort((a, b) => a.version - b.version || a.start - b.start || a.end - b.end);
   }
 
   /** How many events are waiting or sounding. */
@@ -50,6 +55,6 @@ export class AtomTimeline {
 }
 
 /** A stable key for a set of ranges, to skip redundant editor updates. */
-export function rangesKey(ranges: readonly SourceRange[]): string {
-  return ranges.map((r) => `${r.start}:${r.end}`).join(',');
+export function rangesKey(ranges: readonly VersionedRange[]): string {
+  return ranges.map((r) => `${r.version}:${r.start}:${r.end}`).join(',');
 }

@@ -6,7 +6,9 @@
 import { StateEffect, StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
 import type { MotifError } from '../runtime/result.ts';
-import { mapPosition, type CodeVersion } from './code-versions.ts';
+import { mapPosition } from './code-versions.ts';
+
+type CodeVersion = 'pending' | 'playing';
 
 export const ERROR_WIDGET_CLASS = 'motif-error';
 export const ERROR_RANGE_CLASS = 'motif-error-range';

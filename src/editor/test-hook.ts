@@ -1,33 +1,32 @@
 /**
  * For the browser tests (`?test` in the URL): access to the sound itself. `analyser()` returns an
- * AnalyserNode connected to the player's master output, so tests measure what the listener hears.
+ * AnalyserNode fed from the player's master output, so tests measure what the listener hears.
  */
 import type { MotifApp } from './app.ts';
 
 export interface MotifTestHook {
-  /** An analyser on the master output (created on first call, after audio has started). */
+  /** An analyser of the tests' own on the master output (tests may change its settings). */
   analyser(): AnalyserNode;
-  audioContext(): AudioContext;
-  app: MotifApp;
+  readonly audioContext: AudioContext;
+  readonly app: MotifApp;
 }
 
 declare global {
   interface Window {
-    motifTest?: MotifTestHook;
+    motifEditorTest?: MotifTestHook;
   }
 }
 
-export function installTestHook(app: MotifApp, audioContext: () => AudioContext, masterOutput: () => AudioNode): void {
+/** `masterOutput` is a node whose output is the master output (an AnalyserNode passes its input through). */
+export function installTestHook(app: MotifApp, audioContext: AudioContext, masterOutput: AudioNode): void {
   let analyser: AnalyserNode | null = null;
-  window.motifTest = {
+  window.motifEditorTest = {
     app,
     audioContext,
     analyser() {
       if (analyser) return analyser;
-      analyser = audioContext().createAnalyser();
-      analyser.fftSize = 32768;
-      analyser.smoothingTimeConstant = 0;
-      masterOutput().connect(analyser);
+      analyser = new AnalyserNode(audioContext, { fftSize: 32768, smoothingTimeConstant: 0 });
+      masterOutput.connect(analyser);
       return analyser;
     },
   };

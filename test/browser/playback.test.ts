@@ -110,11 +110,14 @@ describe('playing from the editor', () => {
     console.log(`sawtooth: ${reading.peakDbfs.toFixed(1)} dBFS peak; lit: ${[...lit].join(' ')}`);
     expect(reading.peakDbfs).toBeGreaterThan(-40);
     expect([...lit].filter((text) => ['c3', 'e3', 'g3', 'b3'].includes(text)).length).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Control+.');
+    await waitForReading(page, (r) => r.peakDbfs < -60, 1500, 2048);
   });
 
   it('plays the drum kit and lights the drum atoms', async () => {
     const { page } = session;
     await typeCode(page, 's("bd*4, ~ sd, hh*8")');
+    expect((await read(page, 2048)).peakDbfs).toBeLessThan(-60);
     await page.keyboard.press('Control+Enter');
     const reading = await waitForReading(page, audible, 5000);
     const lit = new Set<string>();

@@ -9,7 +9,7 @@ const PROBE_SOURCE = `
 window.__probe = {
   /** Peak level in dBFS and the strongest frequency, over the analyser's last window. */
   read(fftSize) {
-    const analyser = window.motifTest.analyser();
+    const analyser = window.motifEditorTest.analyser();
     if (fftSize && analyser.fftSize !== fftSize) analyser.fftSize = fftSize;
     const samples = new Float32Array(analyser.fftSize);
     analyser.getFloatTimeDomainData(samples);
