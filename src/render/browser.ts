@@ -2,7 +2,7 @@
  * Headless Chromium for offline renders (playwright-core, the system's /usr/bin/chromium, no
  * network). One browser per renderer; one fresh page per render.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { renderPageScript } from './bundle.ts';
@@ -39,6 +39,23 @@ export interface OfflineRenderer {
   close(): Promise<void>;
 }
 
+/** A page with the render script loaded, ready for one render. */
+async function preparePage(browser: Browser, script: string): Promise<{ page: Page; warnings: Set<string> }> {
+  const page = await browser.newPage();
+  const warnings = new Set<string>();
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') warnings.add(message.text());
+  });
+  await page.route('**/*', (route) => route.abort()); // nothing leaves the machine
+  await page.setContent('<!doctype html><meta charset="utf-8"><title>motif render</title>');
+  await page.addScriptTag({ content: script });
+  return { page, warnings };
+}
+
+/**
+ * Launches Chromium and loads a render page. Each render uses a fresh page (superdough keeps state
+ * per audio context).
+ */
 export async function launchRenderer(): Promise<OfflineRenderer> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new BrowserMissingError(`Chromium not found at ${executablePath} (set MOTIF_CHROMIUM)`);
@@ -46,18 +63,14 @@ export async function launchRenderer(): Promise<OfflineRenderer> {
     chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }),
     renderPageScript(),
   ]);
+  let ready: ReturnType<typeof preparePage> | null = preparePage(browser, script);
+  await ready;
   return {
     async render(request) {
-      const page = await browser.newPage();
-      const warnings = new Set<string>();
-      page.on('console', (message) => {
-        if (message.type() !== 'warning' && message.type() !== 'error') return;
-        warnings.add(message.text());
-      });
+      ready ??= preparePage(browser, script);
+      const { page, warnings } = await ready;
+      ready = null;
       try {
-        await page.route('**/*', (route) => route.abort()); // nothing leaves the machine
-        await page.setContent('<!doctype html><meta charset="utf-8"><title>motif render</title>');
-        await page.addScriptTag({ content: script });
         const downloaded = page.waitForEvent('download', { timeout: 0 });
         downloaded.catch(() => undefined); // the render failed first: its error is the one to report
         const response = await page.evaluate(
@@ -65,15 +78,17 @@ export async function launchRenderer(): Promise<OfflineRenderer> {
           [RENDER_FUNCTION, request] as const,
         );
         const download = await downloaded;
-        const path = await download.path();
-        const bytes = await readFile(path);
+        const bytes = await readFile(await download.path());
         await download.delete();
         const pcm = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
         return { ...response, pcm, warnings: [...warnings] };
       } finally {
-        await page.close();
+        void page.close().catch(() => undefined);
       }
     },
-    close: () => browser.close(),
+    close: async () => {
+      await ready?.then(({ page }) => page.close()).catch(() => undefined);
+      await browser.close();
+    },
   };
 }

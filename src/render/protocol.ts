@@ -27,9 +27,11 @@ export interface RenderResponse {
   noteErrors: string[];
   /** Largest absolute sample before conversion (1 = full scale). */
   peak: number;
-  /** Milliseconds spent inside the page: setting up, and rendering (scheduling included). */
+  /** Milliseconds spent inside the page: setting up, rendering (scheduling included), scheduling alone, and converting to PCM. */
   setupMs: number;
   renderMs: number;
+  scheduleMs: number;
+  encodeMs: number;
 }
 
 /** Name of the function the page installs on `globalThis`. */

@@ -27,7 +27,7 @@ export interface RenderedAudio {
   /** What the page logged as warnings, and the notes superdough refused. */
   warnings: string[];
   noteErrors: string[];
-  timings: { setupMs: number; renderMs: number };
+  timings: { setupMs: number; renderMs: number; scheduleMs: number; encodeMs: number };
 }
 
 /** Patterns that need superdough's AudioWorklets (loading them costs time, so only when used). */
@@ -64,7 +64,7 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
       peak: response.peak,
       warnings: response.warnings,
       noteErrors: response.noteErrors,
-      timings: { setupMs: response.setupMs, renderMs: response.renderMs },
+      timings: { setupMs: response.setupMs, renderMs: response.renderMs, scheduleMs: response.scheduleMs, encodeMs: response.encodeMs },
     };
   } finally {
     if (!options.renderer) await renderer.close();

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BrowserMissingError } from '../../render/browser.ts';
+import { BrowserMissingError, launchRenderer, type OfflineRenderer } from '../../render/browser.ts';
 import { DEFAULT_SAMPLE_RATE, renderPlan, type RenderedAudio } from '../../render/render.ts';
 import { planRender, type RenderPlan } from '../../render/schedule.ts';
 import { encodeWav } from '../../render/wav.ts';
@@ -33,17 +33,22 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
   const tailSeconds = numberOption(command, args, 'tail', (n) => n >= 0 && n <= 60) ?? 1;
   const seed = numberOption(command, args, 'seed', (n) => Number.isInteger(n) && n >= 0);
   const source = await readSource(command, io.cwd, args.positionals[0], stringOption(args, 'eval'));
-  const loaded = await loadPattern(command, source.name, source.code);
-  const events = requireEvents(command, source.name, queryEvents(source.name, loaded.layers, span), span);
-  const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
-  const plan = planRender(
-    events.map((event) => ({ begin: event.begin.valueOf(), end: event.end.valueOf(), value: event.value })),
-    span,
-    cps,
-  );
-  if (plan.seconds > 3600) throw new UserError(`motif ${command}: ${plan.seconds.toFixed(0)} s is longer than the 1 hour limit`, USAGE);
+  // Chromium starts while the code is evaluated and queried.
+  const launching = launchRenderer();
+  launching.catch(() => undefined); // awaited below, unless the code fails first
+  let renderer: OfflineRenderer | null = null;
   try {
-    const audio = await renderPlan(plan, { sampleRate, tailSeconds, ...(seed === undefined ? {} : { seed }) });
+    const loaded = await loadPattern(command, source.name, source.code);
+    const events = requireEvents(command, source.name, queryEvents(source.name, loaded.layers, span), span);
+    const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
+    const plan = planRender(
+      events.map((event) => ({ begin: event.begin.valueOf(), end: event.end.valueOf(), value: event.value })),
+      span,
+      cps,
+    );
+    if (plan.seconds > 3600) throw new UserError(`motif ${command}: ${plan.seconds.toFixed(0)} s is longer than the 1 hour limit`, USAGE);
+    renderer = await launching;
+    const audio = await renderPlan(plan, { renderer, sampleRate, tailSeconds, ...(seed === undefined ? {} : { seed }) });
     if (process.env.MOTIF_DEBUG) for (const warning of audio.warnings) io.stderr(`page: ${warning}\n`);
     if (audio.peak === 0) {
       const why = audio.noteErrors[0] ?? 'no sound played; are the sound names right?';
@@ -54,6 +59,8 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
   } catch (error) {
     if (error instanceof BrowserMissingError) throw new UserError(`motif ${command}: ${error.message}`);
     throw error;
+  } finally {
+    await (renderer ?? (await launching.catch(() => null)))?.close();
   }
 }
 

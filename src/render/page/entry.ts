@@ -57,7 +57,9 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   const chunkSeconds = chunkFrames / sampleRate;
   let next = 0;
   const problems = new Map<string, number>();
+  let scheduleMs = 0;
   const scheduleUntil = async (seconds: number) => {
+    const began = performance.now();
     while (next < notes.length && notes[next]!.time < seconds) {
       const note = notes[next++]!;
       try {
@@ -68,6 +70,7 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
         problems.set(message, (problems.get(message) ?? 0) + 1);
       }
     }
+    scheduleMs += performance.now() - began;
   };
   let failure: unknown = null;
   const suspendAt = (chunk: number) => {
@@ -89,10 +92,12 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   suspendAt(1);
   const buffer = await context.startRendering();
   if (failure) throw failure;
+  const rendered = performance.now();
   const { pcm, peak } = toPcm(buffer);
   download(pcm);
+  const encodeMs = performance.now() - rendered;
   const noteErrors = [...problems].map(([message, count]) => `${message} (${count} notes)`);
-  return { peak, noteErrors, channels: buffer.numberOfChannels, frames: buffer.length, setupMs, renderMs: performance.now() - started - setupMs };
+  return { peak, noteErrors, channels: buffer.numberOfChannels, frames: buffer.length, setupMs, renderMs: rendered - started - setupMs, scheduleMs, encodeMs };
 }
 
 (globalThis as unknown as Record<string, unknown>)[RENDER_FUNCTION] = render;

@@ -1,0 +1,116 @@
+/**
+ * `motif render`: WAVs checked by independent tools (sox reads them, aubio finds the onsets),
+ * determinism (same file → same samples), and the user errors of the render path.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { memoryIO } from '../src/cli/io.ts';
+import { decodeWav, encodeWav } from '../src/render/wav.ts';
+import { planRender } from '../src/render/schedule.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'motif-render-'));
+
+async function run(...argv: string[]) {
+  const io = memoryIO(dir);
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+async function query(code: string, cycles: string): Promise<{ begin: number }[]> {
+  const result = await run('query', '-e', code, '--cycles', cycles, '--json');
+  expect(result.code).toBe(0);
+  return result.out.trim().split('\n').map((line) => JSON.parse(line) as { begin: number });
+}
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('wav', () => {
+  it('encodes and decodes 16-bit stereo PCM', () => {
+    const pcm = Int16Array.from([0, 32767, -32768, 1000, -1, 5]);
+    const wav = decodeWav(encodeWav(pcm, 2, 44_100));
+    expect(wav).toMatchObject({ channels: 2, sampleRate: 44_100 });
+    expect([...wav.data[0]!].map((x) => Math.round(x * 32768))).toEqual([0, -32768, -1]);
+    expect([...wav.data[1]!].map((x) => Math.round(x * 32768))).toEqual([32767, 1000, 5]);
+  });
+});
+
+describe('planRender', () => {
+  it('puts events on the audio clock from the start of the span', () => {
+    const plan = planRender(
+      [
+        { begin: 2.5, end: 3, value: { s: 'sine' } },
+        { begin: 2, end: 2.25, value: 'c3' },
+        { begin: 4, end: 5, value: { s: 'sine' } },
+      ],
+      { begin: 2, end: 4 },
+      0.5,
+    );
+    expect(plan.seconds).toBe(4);
+    expect(plan.notes).toEqual([
+      { time: 0, duration: 0.5, value: { note: 'c3' }, cycle: 2 },
+      { time: 1, duration: 1, value: { s: 'sine' }, cycle: 2.5 },
+    ]);
+  });
+});
+
+describe('motif render', () => {
+  const melody = 'note("c4 [e4 g4] ~ c5 a3 ~ [f4 ~ d4 ~] b3").s("square").lpf(3000)';
+
+  it('writes a stereo WAV that sox accepts, with one onset per event within 5 ms', async () => {
+    const wav = join(dir, 'melody.wav');
+    const result = await run('render', '-e', melody, '--cycles', '2', '--cps', '0.5', '-o', wav);
+    expect(result.err).toContain('wrote');
+    expect(result.code).toBe(0);
+
+    const info = execFileSync('sox', ['--i', wav], { encoding: 'utf8' });
+    expect(info).toMatch(/Channels\s*: 2/);
+    expect(info).toMatch(/Sample Rate\s*: 48000/);
+    const stat = spawnSync('sox', [wav, '-n', 'stat'], { encoding: 'utf8' }); // sox prints stat on stderr
+    expect(stat.status).toBe(0);
+    expect(stat.stderr).toMatch(/Length \(seconds\):\s+5\.0/); // 2 cycles at 0.5 cps + 1 s tail
+    const maximum = Number(/Maximum amplitude:\s+([\d.]+)/.exec(stat.stderr)![1]);
+    expect(maximum).toBeGreaterThan(0.05);
+    expect(maximum).toBeLessThanOrEqual(1);
+
+    const expected = (await query(melody, '0:2')).map((event) => event.begin / 0.5);
+    const onsets = execFileSync('aubioonset', ['-H', '64', '-i', wav], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map(Number);
+    expect(onsets).toHaveLength(expected.length);
+    const errorsMs = onsets.map((onset, i) => Math.abs(onset - expected[i]!) * 1000);
+    console.log(`onset error: max ${Math.max(...errorsMs).toFixed(2)} ms, mean ${(errorsMs.reduce((a, b) => a + b, 0) / errorsMs.length).toFixed(2)} ms over ${onsets.length} onsets`);
+    for (const error of errorsMs) expect(error).toBeLessThan(5);
+  }, 60_000);
+
+  it('gives the same samples for the same file, and the seed reaches the noise', async () => {
+    const file = join(dir, 'noisy.js');
+    writeFileSync(file, 's("white*4").decay(0.1).sustain(0).gain(0.3)\n');
+    const paths = ['a.wav', 'b.wav', 'c.wav'].map((name) => join(dir, name));
+    expect((await run('render', file, '--cycles', '1', '-o', paths[0]!)).code).toBe(0);
+    expect((await run('render', file, '--cycles', '1', '-o', paths[1]!)).code).toBe(0);
+    expect((await run('render', file, '--cycles', '1', '--seed', '7', '-o', paths[2]!)).code).toBe(0);
+    expect(sha(paths[0]!)).toBe(sha(paths[1]!));
+    expect(sha(paths[2]!)).not.toBe(sha(paths[0]!));
+  }, 90_000);
+
+  it('refuses a render in which no sound plays, and writes nothing', async () => {
+    const wav = join(dir, 'silent.wav');
+    const result = await run('render', '-e', 's("nosuchsound*2")', '--cycles', '1', '-o', wav);
+    expect(result.code).not.toBe(0);
+    expect(result.err.trim().split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(/silent.*nosuchsound/);
+    expect(existsSync(wav)).toBe(false);
+  }, 60_000);
+
+  it('needs -o', async () => {
+    const result = await run('render', '-e', 'note("c4")', '--cycles', '1');
+    expect(result.code).toBe(2);
+    expect(result.err).toBe('motif render: missing -o out.wav\n');
+  });
+});
