@@ -38,6 +38,6 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   if (!notes) throw new UserError(`motif export: none of the ${events.length} events has a pitch (note, n, freq) or a drum name (bd, sd, hh, …)`);
   await writeFile(resolve(io.cwd, out), encodeSmf(song));
   const skippedNote = skipped ? `, ${skipped} events without pitch skipped` : '';
-  io.stderr(`wrote ${out}: ${notes} notes on ${song.tracks.length} tracks, ${song.bpm} BPM${skippedNote}\n`);
+  io.stderr(`wrote ${out}: ${notes} notes on ${song.tracks.length} track${song.tracks.length === 1 ? '' : 's'}, ${song.bpm} BPM${skippedNote}\n`);
   return 0;
 }

@@ -1,0 +1,146 @@
+/**
+ * `motif` in-process through `main` (fast), and the real bin/motif.js spawned twice to prove the
+ * wiring: the output a user sees, the exit codes, and one clear line for every user error.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../src/cli/args.ts';
+import { memoryIO } from '../src/cli/io.ts';
+import { main } from '../src/cli/main.ts';
+import { parseCycles } from '../src/cli/span.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'motif-cli-'));
+const root = join(import.meta.dirname, '..');
+
+async function run(...argv: string[]) {
+  const io = memoryIO(dir);
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+/** A user error: non-zero exit, nothing on stdout, exactly one line on stderr, no stack trace. */
+function expectUserError(result: { code: number; out: string; err: string }, pattern: RegExp) {
+  expect(result.code).not.toBe(0);
+  expect(result.out).toBe('');
+  expect(result.err.endsWith('\n')).toBe(true);
+  expect(result.err.trim().split('\n')).toHaveLength(1);
+  expect(result.err).not.toMatch(/\n\s+at /);
+  expect(result.err).toMatch(pattern);
+}
+
+describe('parseCycles', () => {
+  it('reads N, A:B and fractions', () => {
+    expect(parseCycles('q', '4')).toEqual({ begin: 0, end: 4 });
+    expect(parseCycles('q', '2:6')).toEqual({ begin: 2, end: 6 });
+    expect(parseCycles('q', '1/2:3/2')).toEqual({ begin: 0.5, end: 1.5 });
+  });
+  it('rejects empty or reversed spans and junk', () => {
+    for (const bad of ['0', '3:1', 'a', '1:2:3', '']) expect(() => parseCycles('q', bad)).toThrow(/--cycles expects/);
+  });
+});
+
+describe('parseArgs', () => {
+  const specs = { cycles: { value: true, alias: 'c' }, json: { value: false } };
+  it('takes --name value, --name=value, aliases and flags', () => {
+    expect(parseArgs('q', ['f.js', '--cycles', '2', '--json'], specs)).toEqual({ positionals: ['f.js'], options: { cycles: '2', json: true } });
+    expect(parseArgs('q', ['--cycles=1:3', '-c', '4'], specs).options.cycles).toBe('4');
+  });
+  it('names the unknown option', () => {
+    expect(() => parseArgs('q', ['--jsn'], specs)).toThrow('motif q: unknown option --jsn');
+    expect(() => parseArgs('q', ['-x'], specs)).toThrow('motif q: unknown option -x');
+    expect(() => parseArgs('q', ['--cycles'], specs)).toThrow('--cycles needs a value');
+  });
+});
+
+describe('motif query', () => {
+  it('prints the events whose onset lies in the span, as JSON lines', async () => {
+    const result = await run('query', '-e', 'note("c3 [e3 g3]")', '--cycles', '0:2', '--json');
+    expect(result.code).toBe(0);
+    expect(result.out.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      { begin: 0, end: 0.5, value: { note: 'c3' } },
+      { begin: 0.5, end: 0.75, value: { note: 'e3' } },
+      { begin: 0.75, end: 1, value: { note: 'g3' } },
+      { begin: 1, end: 1.5, value: { note: 'c3' } },
+      { begin: 1.5, end: 1.75, value: { note: 'e3' } },
+      { begin: 1.75, end: 2, value: { note: 'g3' } },
+    ]);
+  });
+
+  it('leaves out events that began before the span', async () => {
+    const result = await run('query', '-e', 's("bd sd")', '--cycles', '1/4:1', '--json');
+    expect(result.out.trim().split('\n').map((line) => JSON.parse(line))).toEqual([{ begin: 0.5, end: 1, value: { s: 'sd' } }]);
+  });
+
+  it('prints exact fractions with --exact, and tab-separated text without --json', async () => {
+    const exact = await run('query', '-e', 's("bd*3")', '--json', '--exact');
+    expect(JSON.parse(exact.out.split('\n')[1]!)).toEqual({ begin: '1/3', end: '2/3', value: { s: 'bd' } });
+    const text = await run('query', '-e', 's("bd*3")');
+    expect(text.out).toBe('0\t0.3333333333333333\t{"s":"bd"}\n0.3333333333333333\t0.6666666666666666\t{"s":"bd"}\n0.6666666666666666\t1\t{"s":"bd"}\n');
+  });
+
+  it('reads pattern files with layers', async () => {
+    const file = join(dir, 'song.motif');
+    writeFileSync(file, '$: s("bd*2")\nlead: note("c4")\n');
+    const result = await run('query', file, '--json');
+    expect(result.out.trim().split('\n')).toHaveLength(3);
+  });
+});
+
+describe('bad input', () => {
+  it('a missing file', async () => {
+    expectUserError(await run('query', 'nope.js'), /^motif query: cannot read nope\.js: no such file$/m);
+  });
+  it('a directory', async () => {
+    mkdirSync(join(dir, 'folder.js'), { recursive: true });
+    expectUserError(await run('query', 'folder.js'), /folder\.js is a directory/);
+  });
+  it('a syntax error, with line:column', async () => {
+    const file = join(dir, 'broken.js');
+    writeFileSync(file, 'note("c3 e3")\n  .fast(2\n');
+    expectUserError(await run('query', file), /^.*broken\.js:3:1: Syntax error: /);
+  });
+  it('an unknown function, with line:column', async () => {
+    expectUserError(await run('query', '-e', 'note("c3").fsat(2)'), /^-e:1:12: .*fsat/);
+  });
+  it('an unknown option, with exit code 2', async () => {
+    const result = await run('query', '-e', 's("bd")', '--cylces', '2');
+    expectUserError(result, /unknown option --cylces/);
+    expect(result.code).toBe(2);
+  });
+  it('an unknown command', async () => {
+    expectUserError(await run('qeury'), /unknown command "qeury"/);
+  });
+  it('a pattern with no events', async () => {
+    expectUserError(await run('query', '-e', 'silence'), /has no events in cycles 0 to 1/);
+    expectUserError(await run('query', '-e', 's("~ ~")', '--cycles', '4'), /has no events in cycles 0 to 4/);
+  });
+  it('code that declares no pattern', async () => {
+    expectUserError(await run('query', '-e', 'const x = 1; null'), /plays nothing/);
+  });
+  it('no events to export: no file is written', async () => {
+    const out = join(dir, 'empty.mid');
+    expectUserError(await run('export', '-e', 's("~")', '-o', out), /no events/);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('bad --cycles', async () => {
+    expectUserError(await run('query', '-e', 's("bd")', '--cycles', '3:1'), /--cycles expects N or A:B/);
+  });
+});
+
+describe('bin/motif.js', () => {
+  const bin = join(root, 'bin', 'motif.js');
+  it('runs a query as a real process, with only results on stdout', () => {
+    const result = spawnSync(process.execPath, [bin, 'query', '-e', 'note("c3 e3")', '--json'], { encoding: 'utf8', cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('{"begin":0,"end":0.5,"value":{"note":"c3"}}\n{"begin":0.5,"end":1,"value":{"note":"e3"}}\n');
+  });
+  it('exits non-zero with one line for a user error', () => {
+    const result = spawnSync(process.execPath, [bin, 'query', 'missing.js'], { encoding: 'utf8', cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('motif query: cannot read missing.js: no such file\n');
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * `motif export` and `motif import`: SMF files read back by an independent reader (@tonejs/midi),
+ * General MIDI drums on channel 10, and export → import → query giving the same events.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIO } from '../src/cli/io.ts';
+import { main } from '../src/cli/main.ts';
+import { midiVoice } from '../src/midi-file/from-events.ts';
+import { keyToNoteName, noteNameToKey } from '../src/midi-file/pitch.ts';
+import { decodeSmf, encodeSmf } from '../src/midi-file/smf.ts';
+import { trackToCode } from '../src/midi-file/to-code.ts';
+
+interface ToneNote {
+  midi: number;
+  ticks: number;
+  durationTicks: number;
+  time: number;
+  duration: number;
+  velocity: number;
+}
+interface ToneMidi {
+  header: { ppq: number; tempos: { bpm: number }[]; timeSignatures: { timeSignature: number[] }[] };
+  tracks: { name: string; channel: number; notes: ToneNote[] }[];
+}
+// @tonejs/midi's ES build does not load in plain Node; its CommonJS build does.
+const { Midi } = createRequire(import.meta.url)('@tonejs/midi') as { Midi: new (bytes: Uint8Array) => ToneMidi };
+
+const dir = mkdtempSync(join(tmpdir(), 'motif-midi-'));
+
+async function run(...argv: string[]) {
+  const io = memoryIO(dir);
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+interface QueryEvent {
+  begin: number;
+  end: number;
+  value: Record<string, unknown>;
+}
+
+async function query(code: string, cycles: string): Promise<QueryEvent[]> {
+  const result = await run('query', '-e', code, '--cycles', cycles, '--json');
+  expect(result.err).toBe('');
+  return result.out.trim().split('\n').map((line) => JSON.parse(line) as QueryEvent);
+}
+
+describe('pitch', () => {
+  it('names keys as Strudel does (c4 = 60)', () => {
+    expect(noteNameToKey('c4')).toBe(60);
+    expect(noteNameToKey('C#3')).toBe(49);
+    expect(noteNameToKey('eb2')).toBe(39);
+    expect(noteNameToKey('fs5')).toBe(78);
+    expect(noteNameToKey('a')).toBe(57);
+    expect(noteNameToKey('h4')).toBeNull();
+    for (let key = 0; key < 128; key++) expect(noteNameToKey(keyToNoteName(key))).toBe(key);
+  });
+  it('takes note, n or freq for pitch, drum names for GM keys, and velocity × gain', () => {
+    expect(midiVoice({ note: 'a4', gain: 0.5 })).toEqual({ channel: null, key: 69, velocity: 57 });
+    expect(midiVoice({ n: 64, s: 'sawtooth', velocity: 1 })).toEqual({ channel: null, key: 64, velocity: 127 });
+    expect(midiVoice({ freq: 440 })?.key).toBe(69);
+    expect(midiVoice({ s: 'sd' })).toEqual({ channel: 9, key: 38, velocity: 114 });
+    expect(midiVoice({ s: 'bd', n: 1 })?.key).toBe(36);
+    expect(midiVoice({ note: 60, midichan: 3 })?.channel).toBe(2);
+    expect(midiVoice({ s: 'mystery' })).toBeNull();
+  });
+});
+
+describe('motif export', () => {
+  const code = 'setcps(0.6)\nlead: note("c4 [e4 g4] ~ b3").gain("1 0.5")\ndrums: s("bd*2, [~ sd], hh*4")';
+
+  it('writes notes an independent reader finds at the times motif query gives', async () => {
+    const out = join(dir, 'song.mid');
+    const result = await run('export', '-e', code, '--cycles', '2', '-o', out);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/wrote .*song\.mid: 22 notes on 2 tracks, 144 BPM/);
+
+    const midi = new Midi(readFileSync(out));
+    expect(midi.header.ppq).toBe(480);
+    expect(midi.header.tempos[0]!.bpm).toBeCloseTo(144, 3); // cps 0.6 × 240
+    expect(midi.header.timeSignatures[0]!.timeSignature).toEqual([4, 4]);
+    const lead = midi.tracks.find((track) => track.name === 'lead')!;
+    const drums = midi.tracks.find((track) => track.name === 'drums drums')!;
+    expect(drums.channel).toBe(9);
+    expect(lead.channel).not.toBe(9);
+
+    const events = await query(code, '0:2');
+    const expectLayer = (track: { notes: ToneNote[] }, want: QueryEvent[], key: (value: Record<string, unknown>) => number) => {
+      const got = [...track.notes].sort((a, b) => a.ticks - b.ticks || a.midi - b.midi);
+      const expected = want
+        .map((event) => ({ midi: key(event.value), ticks: Math.round(event.begin * 1920), durationTicks: Math.round((event.end - event.begin) * 1920), seconds: event.begin / 0.6 }))
+        .sort((a, b) => a.ticks - b.ticks || a.midi - b.midi);
+      expect(got.map((note) => ({ midi: note.midi, ticks: note.ticks, durationTicks: note.durationTicks }))).toEqual(
+        expected.map(({ midi: m, ticks, durationTicks }) => ({ midi: m, ticks, durationTicks })),
+      );
+      got.forEach((note, i) => expect(note.time).toBeCloseTo(expected[i]!.seconds, 4));
+    };
+    expectLayer(lead, events.filter((event) => 'note' in event.value), (value) => noteNameToKey(String(value.note))!);
+    const gm: Record<string, number> = { bd: 36, sd: 38, hh: 42 };
+    expectLayer(drums, events.filter((event) => 's' in event.value), (value) => gm[String(value.s)]!);
+    expect(lead.notes.map((note) => Math.round(note.velocity * 127)).slice(0, 4)).toEqual([114, 114, 114, 57]);
+  });
+
+  it('takes the tempo from --cps and the metre from --beats', async () => {
+    const out = join(dir, 'waltz.mid');
+    expect((await run('export', '-e', 'note("c4 e4 g4")', '--cps', '0.25', '--beats', '3', '--cycles', '1', '-o', out)).code).toBe(0);
+    const midi = new Midi(readFileSync(out));
+    expect(midi.header.tempos[0]!.bpm).toBeCloseTo(45, 3);
+    expect(midi.header.timeSignatures[0]!.timeSignature).toEqual([3, 4]);
+    expect(midi.tracks.find((track) => track.notes.length)!.notes.map((note) => note.ticks)).toEqual([0, 480, 960]);
+  });
+
+  it('refuses events with no pitch', async () => {
+    const result = await run('export', '-e', 's("mystery*4")', '-o', join(dir, 'x.mid'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/none of the 4 events has a pitch/);
+  });
+});
+
+describe('motif import', () => {
+  it('round-trips: export → import → query gives the same events', async () => {
+    const code = 'setcps(0.5)\nnote("<[c4 [e4 g4] ~ b3@3 ~ ~] [a3 ~ c4 [~ d4 e4 ~]]>").velocity("<[1 0.5] 0.25>")';
+    const out = join(dir, 'round.mid');
+    expect((await run('export', '-e', code, '--cycles', '4', '-o', out)).code).toBe(0);
+    const imported = await run('import', out);
+    expect(imported.code).toBe(0);
+    const file = join(dir, 'round.js');
+    writeFileSync(file, imported.out);
+    const back = await run('query', file, '--cycles', '0:4', '--json');
+    expect(back.err).toBe('');
+    const simplify = (events: QueryEvent[]) =>
+      events.map((event) => ({ begin: event.begin, end: event.end, key: noteNameToKey(String(event.value.note)), velocity: Math.round(Number(event.value.velocity ?? 0.9) * 127) }));
+    const original = simplify(await query(code, '0:4'));
+    const roundTripped = simplify(back.out.trim().split('\n').map((line) => JSON.parse(line) as QueryEvent));
+    expect(roundTripped.map(({ velocity: _, ...rest }) => rest)).toEqual(original.map(({ velocity: _, ...rest }) => rest));
+    roundTripped.forEach((event, i) => expect(Math.abs(event.velocity - original[i]!.velocity)).toBeLessThanOrEqual(1));
+    expect(imported.out).toContain('setcps(0.5)');
+  });
+
+  it('round-trips drums as kit names', async () => {
+    const code = 's("bd [~ bd] sd ~, hh*8")';
+    const out = join(dir, 'drums.mid');
+    expect((await run('export', '-e', code, '--cycles', '1', '-o', out)).code).toBe(0);
+    const imported = await run('import', out);
+    expect(imported.out).toMatch(/s\(`/);
+    const file = join(dir, 'drums.js');
+    writeFileSync(file, imported.out);
+    const key = (event: QueryEvent) => `${event.begin}:${event.end}:${String(event.value.s)}`;
+    const back = (await run('query', file, '--json')).out.trim().split('\n').map((line) => key(JSON.parse(line) as QueryEvent));
+    expect(back.sort()).toEqual((await query(code, '0:1')).map(key).sort());
+  });
+
+  it('reads a bar of the file’s metre as one cycle on a 16th grid, chords as stacked voices', () => {
+    const song = decodeSmf(
+      encodeSmf({
+        ticksPerBeat: 96,
+        bpm: 90,
+        timeSignature: { numerator: 3, denominator: 4 },
+        tracks: [
+          {
+            name: 'piano',
+            notes: [
+              { startTick: 0, endTick: 96, key: 60, velocity: 114, channel: 0 },
+              { startTick: 0, endTick: 96, key: 64, velocity: 114, channel: 0 },
+              { startTick: 96, endTick: 120, key: 67, velocity: 114, channel: 0 },
+              { startTick: 290, endTick: 384, key: 72, velocity: 114, channel: 0 }, // slightly early: snaps to bar 2
+            ],
+          },
+        ],
+      }),
+    );
+    const result = trackToCode(song, song.tracks[1]!.notes); // tracks[0] holds tempo and metre
+    expect(result.bars).toBe(2);
+    expect(result.code).toContain('setcps(0.5)'); // 90 quarter notes a minute in 3/4 = 30 bars a minute
+    expect(result.code).toContain('[c4@4 g4 ~@7]');
+    expect(result.code).toContain('[e4@4 ~@8]');
+    expect(result.code).toContain('[c5@4 ~@8]');
+    expect(result.code).toMatch(/^stack\(/m);
+  });
+
+  it('chooses a track with --track and lists the tracks with notes otherwise', async () => {
+    const out = join(dir, 'two.mid');
+    await run('export', '-e', '$: note("c4")\n$: s("bd")', '-o', out);
+    expect((await run('import', out, '--track', '3')).out).toMatch(/s\(`bd@16`\)|s\("bd/);
+    const wrong = await run('import', out, '--track', '9');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/no notes on track 9; tracks with notes: 2 "\$0", 3 "\$1 drums"/);
+  });
+
+  it('says clearly when the file is not MIDI', async () => {
+    const bad = join(dir, 'bad.mid');
+    writeFileSync(bad, 'hello');
+    const result = await run('import', bad);
+    expect(result.code).toBe(1);
+    expect(result.err.trim().split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(/^motif import: .*bad\.mid: not a Standard MIDI File/);
+  });
+});
