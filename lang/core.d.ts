@@ -416,11 +416,15 @@ interface Pattern {
    */
   fmap(fn: (value: never) => unknown): Pattern;
   /**
-   * The events whose parts fall within a cycle span.
-   * @example s("bd sd").firstCycle()
+   * The events whose parts fall within a cycle span, as an array (for JavaScript code, not for playing).
+   * @example // three events in the first half cycle: play MIDI note 48 + 3
+   * note(s("bd*6").queryArc(0, 0.5).length + 48)
    */
   queryArc(begin: number, end: number): Hap[];
-  /** The first cycle's events. @example s("bd sd").firstCycle() */
+  /**
+   * The first cycle's events, as an array (for JavaScript code, not for playing).
+   * @example note(s("bd sd hh").firstCycle().length + 48)
+   */
   firstCycle(withContext?: boolean): Hap[];
 }
 
