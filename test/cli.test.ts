@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/cli/args.ts';
+import { findAudioOutput, type MachineProbe } from '../src/cli/audio-output.ts';
+import { playCommand } from '../src/cli/commands/play.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { main } from '../src/cli/main.ts';
 import { parseCycles } from '../src/cli/span.ts';
@@ -127,6 +129,40 @@ describe('bad input', () => {
   });
   it('bad --cycles', async () => {
     expectUserError(await run('query', '-e', 's("bd")', '--cycles', '3:1'), /--cycles expects N or A:B/);
+  });
+});
+
+describe('motif play', () => {
+  const machine = (over: Partial<MachineProbe>): MachineProbe => ({
+    platform: 'linux',
+    env: {},
+    hasProgram: () => false,
+    list: () => [],
+    exists: () => false,
+    ...over,
+  });
+  it('finds no output on a machine with no sound card and no sound server', () => {
+    expect(findAudioOutput(machine({ hasProgram: () => true }))).toEqual({ ok: false, reason: expect.stringMatching(/no sound card/) });
+  });
+  it('plays through a card with aplay, or through a sound server with paplay', () => {
+    const card = findAudioOutput(machine({ list: () => ['controlC0', 'pcmC0D0p'], hasProgram: (name) => name === 'aplay' || name === 'paplay' }));
+    expect(card.ok && card.program).toBe('aplay');
+    const server = findAudioOutput(machine({ env: { XDG_RUNTIME_DIR: '/run/user/1' }, exists: (path) => path === '/run/user/1/pulse/native', hasProgram: (name) => name === 'aplay' || name === 'paplay' }));
+    expect(server.ok && server.program).toBe('paplay');
+  });
+  it('says so in one line when a card exists but no player does', () => {
+    const result = findAudioOutput(machine({ list: () => ['pcmC0D0p'] }));
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/no player/) });
+  });
+  it('refuses before rendering when there is no output', async () => {
+    const file = join(dir, 'tune.js');
+    writeFileSync(file, 'note("c4 e4")');
+    await expect(playCommand([file], memoryIO(dir), machine({ hasProgram: () => true }))).rejects.toThrow(/^motif play: no audio output on this machine/);
+  });
+  it.skipIf(existsSync('/dev/snd'))('exits non-zero with one clear line on this machine, which has no audio output', async () => {
+    const file = join(dir, 'tune.js');
+    writeFileSync(file, 'note("c4 e4")');
+    expectUserError(await run('play', file), /^motif play: no audio output on this machine \(.*\); use motif render -o out\.wav instead$/);
   });
 });
 
