@@ -116,7 +116,8 @@ export class Scheduler {
     this.committed = 0;
     this.running = true;
     this.options.timer.start(() => this.tick());
-    this.tick();
+    // The first window reaches past the start delay, so a slow first timer tick loses nothing.
+    this.commitUntil(this.anchor.time + this.timing.lookAheadSeconds);
   }
 
   /** Stops scheduling; events already committed are the output's to silence. Layers are kept. */
@@ -147,9 +148,12 @@ export class Scheduler {
 
   /** Commits every onset up to `now + lookAhead`. Called by the timer; safe to call any time. */
   tick(): void {
+    this.commitUntil(this.options.clock.now() + this.timing.lookAheadSeconds);
+  }
+
+  private commitUntil(horizon: Seconds): void {
     if (!this.running) return;
     const now = this.options.clock.now();
-    const horizon = now + this.timing.lookAheadSeconds;
     const current = cycleAt(this.anchor, now);
     if (this.committed < current) {
       // The timer stalled past the look-ahead (a frozen tab): what is due already passed; skip it.

@@ -10,7 +10,10 @@ export class WorkerTimer implements Timer {
   private worker: Worker | null = null;
   private onTick: (() => void) | null = null;
 
-  constructor(readonly intervalSeconds: Seconds) {}
+  /** Starts the worker straight away, so the first `start()` does not wait for it to load. */
+  constructor(readonly intervalSeconds: Seconds) {
+    this.worker = this.createWorker();
+  }
 
   start(onTick: () => void): void {
     this.onTick = onTick;

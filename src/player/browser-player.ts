@@ -1,0 +1,90 @@
+/**
+ * The glue the editor plays through: evaluate() → the scheduler (ticked by a worker, on the
+ * AudioContext clock) → the audio engine (superdough + drum kit + master bus).
+ */
+import { registerDefaultSounds } from '../audio/engine.ts';
+import { evaluate } from '../runtime/evaluate.ts';
+import type { EvalResult, MotifError } from '../runtime/result.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import { DEFAULT_TICK_SECONDS, DEFAULT_TIMING } from '../scheduler/types.ts';
+import { WorkerTimer } from '../scheduler/worker-timer.ts';
+import { Listeners } from './listeners.ts';
+import type { BrowserPlayerOptions, PlayedEvent, Player } from './types.ts';
+
+/** How long evaluate() waits for a suspended context to resume before going on regardless. */
+const RESUME_WAIT_MS = 200;
+
+export async function createBrowserPlayer(options: BrowserPlayerOptions = {}): Promise<Player> {
+  const context = options.audioContext ?? new AudioContext({ latencyHint: 'interactive' });
+  const engine = await registerDefaultSounds(context, { maxPolyphony: options.maxPolyphony });
+  const events = new Listeners<PlayedEvent>();
+  const errors = new Listeners<MotifError>();
+  const warnings = new Listeners<string>();
+  engine.onWarning((message) => warnings.emit(message));
+  let extraScope: Record<string, unknown> = {};
+
+  const timer = new WorkerTimer(options.tickSeconds ?? DEFAULT_TICK_SECONDS);
+  const scheduler = new Scheduler({
+    clock: { now: () => context.currentTime },
+    timer,
+    timing: { ...DEFAULT_TIMING, ...(options.lookAheadSeconds !== undefined ? { lookAheadSeconds: options.lookAheadSeconds } : {}) },
+    output: (event) => {
+      void engine.playHap(event.hap.value, event.audioTime, event.durationSeconds, event.cps, event.cycle);
+      events.emit({ hap: event.hap, audioTime: event.audioTime, durationSeconds: event.durationSeconds, layer: event.layer });
+    },
+    onError: (error) => errors.emit(error),
+  });
+
+  const resume = async () => {
+    if (context.state === 'running') return;
+    await Promise.race([context.resume(), new Promise((resolve) => setTimeout(resolve, RESUME_WAIT_MS))]);
+  };
+
+  const player: Player = {
+    async evaluate(code, opts = {}): Promise<EvalResult> {
+      const resumed = resume();
+      const result = await evaluate(code, { scope: { ...extraScope, samples: engine.samples } });
+      await Promise.all([resumed, engine.settled()]);
+      for (const warning of result.warnings) warnings.emit(warning);
+      if (result.errors.length) return result;
+      scheduler.setLayers(result.layers, { swap: opts.swap ?? options.swap ?? 'cycle', cps: result.cps });
+      if (!scheduler.playing) scheduler.start();
+      return result;
+    },
+    stop() {
+      scheduler.stop();
+      engine.cutVoices(0.01);
+    },
+    hush() {
+      scheduler.hush();
+      engine.cutVoices(0.01);
+    },
+    setCps(cps) {
+      scheduler.setCps(cps);
+    },
+    get cps() {
+      return scheduler.cps;
+    },
+    get playing() {
+      return scheduler.playing;
+    },
+    audioContext: context,
+    analyser: engine.master.analyser,
+    cycleNow() {
+      const latency = (context.baseLatency ?? 0) + (context.outputLatency ?? 0);
+      return Math.max(0, scheduler.cycleAt(context.currentTime - latency));
+    },
+    onEvent: (listener) => events.add(listener),
+    onError: (listener) => errors.add(listener),
+    onWarning: (listener) => warnings.add(listener),
+    setScope(extra) {
+      extraScope = { ...extra };
+    },
+    async dispose() {
+      player.stop();
+      timer.dispose();
+      await context.close();
+    },
+  };
+  return player;
+}

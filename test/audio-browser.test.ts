@@ -1,0 +1,138 @@
+/**
+ * Listens to the browser player in headless Chromium: the page test/pages/player.html runs
+ * src/player for real (worker timer, superdough, drum kit, master bus) and measures its output
+ * with an AnalyserNode on the master bus. A local server on 127.0.0.1 stands in for a sample host.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeWav } from '../src/audio/drums/wav.ts';
+import { launchChromium, startServer } from './browser/harness.ts';
+
+let vite: ViteDevServer;
+let sampleHost: Server;
+let sampleUrl = '';
+let browser: Browser;
+let page: Page;
+
+function tone(frequency: number, seconds: number, rate = 48000): ArrayBuffer {
+  const samples = new Float32Array(Math.round(seconds * rate));
+  for (let i = 0; i < samples.length; i++) samples[i] = 0.5 * Math.sin((2 * Math.PI * frequency * i) / rate) * Math.min(1, (samples.length - i) / 480);
+  return encodeWav(samples, rate);
+}
+
+async function serveSamples(): Promise<void> {
+  const wav = Buffer.from(tone(1000, 1.5));
+  sampleHost = createServer((request, response) => {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    const port = (sampleHost.address() as AddressInfo).port;
+    if (request.url === '/strudel.json') {
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify({ _base: `http://127.0.0.1:${port}/`, beep: ['beep.wav'] }));
+    } else if (request.url === '/beep.wav') {
+      response.setHeader('Content-Type', 'audio/wav');
+      response.end(wav);
+    } else {
+      response.statusCode = 404;
+      response.end();
+    }
+  });
+  await new Promise<void>((resolve) => sampleHost.listen(0, '127.0.0.1', resolve));
+  sampleUrl = `http://127.0.0.1:${(sampleHost.address() as AddressInfo).port}/strudel.json`;
+}
+
+type MotifTest = Window['motifPlayerTest'];
+const call = <K extends keyof MotifTest>(name: K, ...args: Parameters<MotifTest[K]>) =>
+  page.evaluate(([n, a]) => (window.motifPlayerTest[n] as (...x: unknown[]) => unknown)(...a), [name, args] as const) as Promise<
+    Awaited<ReturnType<MotifTest[K]>>
+  >;
+
+beforeAll(async () => {
+  await serveSamples();
+  ({ server: vite } = await startServer());
+  const address = vite.httpServer!.address() as AddressInfo;
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  page.on('console', (message) => console.log('[page]', message.text()));
+  await page.goto(`http://127.0.0.1:${address.port}/test/pages/player.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  await call('start');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+  sampleHost?.close();
+});
+
+describe('browser player (headless Chromium)', () => {
+  it('plays note("a4").s("sine") at 440 Hz through the master bus', async () => {
+    const played = await call('play', 'note("a4").s("sine")');
+    expect(played.errors).toEqual([]);
+    expect(played.state).toBe('running');
+    const heard = await call('listen', 600);
+    if (heard.rms < 0.02) console.log('DEBUG', JSON.stringify(await call('status')), JSON.stringify(heard));
+    expect(heard.rms).toBeGreaterThan(0.02);
+    expect(Math.abs(heard.peakHz - 440)).toBeLessThan(8);
+    const status = await call('status');
+    expect(status.playing).toBe(true);
+    expect(status.cycle).toBeGreaterThan(0);
+    expect(status.warnings).toEqual([]);
+  });
+
+  it('is silent 20 ms after stop', async () => {
+    const after = await call('stopAndListen', 20);
+    expect(after.before).toBeGreaterThan(0.02);
+    expect(after.peak).toBeLessThan(0.005);
+    expect((await call('status')).playing).toBe(false);
+  });
+
+  it('plays the built-in drum kit out of the box: s("bd*4, ~ sd, hh*8")', async () => {
+    await call('clearLog');
+    const played = await call('play', 's("bd*4, ~ sd, hh*8")');
+    expect(played.errors).toEqual([]);
+    const heard = await call('listen', 1500);
+    expect(heard.rms).toBeGreaterThan(0.02);
+    const status = await call('status');
+    expect(status.warnings).toEqual([]);
+    expect(status.events).toBeGreaterThan(6);
+    await call('stop');
+  });
+
+  it('warns once, by name, about a sound that is not loaded, and keeps the rest playing', async () => {
+    await call('clearLog');
+    await call('play', '$: s("piano*8")\n$: s("bd*4").bank("NoSuchMachine")\n$: note("c4 e4").s("triangle")');
+    const heard = await call('listen', 1200);
+    const status = await call('status');
+    await call('stop');
+    expect(heard.rms).toBeGreaterThan(0.005);
+    expect(status.errors).toEqual([]);
+    expect(status.warnings.filter((w) => w.includes('"piano"'))).toHaveLength(1);
+    expect(status.warnings.filter((w) => w.includes('nosuchmachine_bd'))).toHaveLength(1);
+    expect(status.warnings).toHaveLength(2);
+  });
+
+  it('loads a sample map from a URL with samples(…)', async () => {
+    await call('clearLog');
+    const played = await call('play', `samples('${sampleUrl}')\ns("beep")`);
+    expect(played.errors).toEqual([]);
+    await call('listen', 2100); // the first event may pass while the file loads, as on strudel.cc
+    const heard = await call('listen', 500);
+    await call('stop');
+    expect(heard.rms).toBeGreaterThan(0.01);
+    expect(Math.abs(heard.peakHz - 1000)).toBeLessThan(10);
+    expect((await call('status')).warnings).toEqual([]);
+  });
+
+  it('never lets stacked loud layers exceed the ceiling', async () => {
+    const layers = Array.from({ length: 12 }, (_, i) => `$: note("c2 g2 c3 e3".add(${i})).s("sawtooth").gain(3)`).join('\n');
+    await call('play', `${layers}\n$: s("bd*8").gain(4)`);
+    const heard = await call('listen', 1500);
+    await call('stop');
+    expect(heard.rms).toBeGreaterThan(0.1);
+    expect(heard.peak).toBeLessThanOrEqual(0.98 + 1e-3);
+  });
+});

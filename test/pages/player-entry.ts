@@ -1,0 +1,119 @@
+/**
+ * Test page for the browser player: exposes `window.motifPlayerTest`, which test/audio-browser.test.ts
+ * drives through Playwright to listen to the master bus.
+ */
+import { createBrowserPlayer, type Player } from '../../src/player/index.ts';
+import type { MotifError } from '../../src/runtime/result.ts';
+
+interface Listening {
+  rms: number;
+  peak: number;
+  /** Frequency of the loudest spectrum bin. */
+  peakHz: number;
+}
+
+let player: Player | null = null;
+const warnings: string[] = [];
+const errors: MotifError[] = [];
+let events = 0;
+const eventLog: { audioTime: number; at: number; state: string }[] = [];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function need(): Player {
+  if (!player) throw new Error('call motifPlayerTest.start() first');
+  return player;
+}
+
+/** Listens to the master bus for `ms`: RMS and peak over every analyser frame, loudest bin at the end. */
+async function listen(ms: number): Promise<Listening> {
+  const { analyser, audioContext } = need();
+  const frame = new Float32Array(analyser.fftSize);
+  let sum = 0;
+  let count = 0;
+  let peak = 0;
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    analyser.getFloatTimeDomainData(frame);
+    for (const x of frame) {
+      sum += x * x;
+      peak = Math.max(peak, Math.abs(x));
+    }
+    count += frame.length;
+    await sleep(Math.min(40, (analyser.fftSize / audioContext.sampleRate) * 1000 * 0.9));
+  }
+  const spectrum = new Float32Array(analyser.frequencyBinCount);
+  analyser.getFloatFrequencyData(spectrum);
+  let best = 0;
+  for (let i = 1; i < spectrum.length; i++) if (spectrum[i] > spectrum[best]) best = i;
+  return { rms: Math.sqrt(sum / Math.max(1, count)), peak, peakHz: (best * audioContext.sampleRate) / analyser.fftSize };
+}
+
+const motifPlayerTest = {
+  async start() {
+    player = await createBrowserPlayer();
+    player.onWarning((message) => warnings.push(message));
+    player.onError((error) => errors.push(error));
+    player.onEvent((event) => {
+      events++;
+      if (eventLog.length < 8) eventLog.push({ audioTime: event.audioTime, at: player!.audioContext.currentTime, state: player!.audioContext.state });
+    });
+    const context = player.audioContext;
+    return { sampleRate: context.sampleRate, state: context.state, baseLatency: context.baseLatency, outputLatency: context.outputLatency };
+  },
+  async play(code: string, swap: 'cycle' | 'now' = 'cycle') {
+    const result = await need().evaluate(code, { swap });
+    return { errors: result.errors, layers: result.layers.map((layer) => layer.id), state: need().audioContext.state };
+  },
+  listen,
+  stop() {
+    need().stop();
+  },
+  /** Stops, then returns the peak of the master output from `afterMs` after the stop on. */
+  async stopAndListen(afterMs: number) {
+    const { analyser, audioContext } = need();
+    need().stop();
+    const stoppedAt = audioContext.currentTime;
+    await sleep(afterMs + 100); // the analyser frame (~170 ms) then still covers the moment of the stop
+    const frame = new Float32Array(analyser.fftSize);
+    analyser.getFloatTimeDomainData(frame);
+    const end = audioContext.currentTime;
+    let peak = 0;
+    let before = 0;
+    frame.forEach((x, i) => {
+      const time = end - (frame.length - i) / audioContext.sampleRate;
+      if (time >= stoppedAt + afterMs / 1000) peak = Math.max(peak, Math.abs(x));
+      else if (time < stoppedAt) before = Math.max(before, Math.abs(x));
+    });
+    return { peak, before, coveredMs: (frame.length / audioContext.sampleRate) * 1000 };
+  },
+  status() {
+    const p = need();
+    const context = p.audioContext;
+    return {
+      playing: p.playing,
+      cycle: p.cycleNow(),
+      events,
+      warnings: [...warnings],
+      eventLog: [...eventLog],
+      now: context.currentTime,
+      errors: [...errors],
+      state: context.state,
+      baseLatency: context.baseLatency,
+      outputLatency: context.outputLatency,
+    };
+  },
+  clearLog() {
+    warnings.length = 0;
+    errors.length = 0;
+    events = 0;
+  },
+};
+
+declare global {
+  interface Window {
+    motifPlayerTest: typeof motifPlayerTest;
+  }
+}
+window.motifPlayerTest = motifPlayerTest;
+document.body.dataset.ready = 'true';
