@@ -162,7 +162,7 @@ describe('motif play', () => {
   it.skipIf(existsSync('/dev/snd'))('exits non-zero with one clear line on this machine, which has no audio output', async () => {
     const file = join(dir, 'tune.js');
     writeFileSync(file, 'note("c4 e4")');
-    expectUserError(await run('play', file), /^motif play: no audio output on this machine \(.*\); use motif render -o out\.wav instead$/);
+    expectUserError(await run('play', file), /^motif play: no audio output on this machine \(.*\); use motif render -o out\.wav instead$/m);
   });
 });
 
