@@ -8,6 +8,7 @@ declare module 'superdough' {
   export function initAudio(options?: { maxPolyphony?: number; disableWorklets?: boolean }): Promise<void>;
   export function loadWorklets(): Promise<void>;
   export function setSuperdoughAudioController(controller: null): null;
+  export function getSuperdoughAudioController(): unknown;
   export function setMaxPolyphony(polyphony: number): void;
   export function registerSynthSounds(): void;
   export function samples(sampleMap: string | Record<string, unknown>, baseUrl?: string, options?: Record<string, unknown>): Promise<void>;
