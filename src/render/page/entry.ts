@@ -9,18 +9,20 @@ import { seededRandom, seedScript } from '../prng.ts';
 import { PCM_DOWNLOAD_NAME, RENDER_FUNCTION, type RenderRequest, type RenderResponse } from '../protocol.ts';
 import { registerRenderSounds } from './sounds.ts';
 
-/** Interleaved 16-bit PCM of the buffer, and its peak before clamping. */
+/** Interleaved 16-bit PCM of the buffer, and its peak before clamping. One tight loop per channel. */
 function toPcm(buffer: AudioBuffer): { pcm: Int16Array; peak: number } {
   const channels = buffer.numberOfChannels;
-  const data = Array.from({ length: channels }, (_, c) => buffer.getChannelData(c));
-  const pcm = new Int16Array(buffer.length * channels);
+  const frames = buffer.length;
+  const pcm = new Int16Array(frames * channels);
   let peak = 0;
-  for (let i = 0; i < buffer.length; i++) {
-    for (let c = 0; c < channels; c++) {
-      const sample = data[c]![i]!;
-      const magnitude = Math.abs(sample);
-      if (magnitude > peak) peak = magnitude;
-      pcm[i * channels + c] = Math.round(Math.max(-1, Math.min(1, sample)) * 32767);
+  for (let c = 0; c < channels; c++) {
+    const data = buffer.getChannelData(c);
+    for (let i = 0, j = c; i < frames; i++, j += channels) {
+      const sample = data[i]!;
+      if (sample > peak) peak = sample;
+      else if (-sample > peak) peak = -sample;
+      const scaled = sample >= 1 ? 32767 : sample <= -1 ? -32767 : sample * 32767;
+      pcm[j] = scaled >= 0 ? scaled + 0.5 : scaled - 0.5; // the store truncates: this rounds half away from zero
     }
   }
   return { pcm, peak };
