@@ -103,6 +103,36 @@ const motifPlayerTest = {
       outputLatency: context.outputLatency,
     };
   },
+  /**
+   * For bench/scheduler.bench.ts: evaluates `runs` times in `now` mode, a pattern with an onset
+   * every 1/64 cycle, and returns for each run the seconds from evaluate() resolving (on the audio
+   * clock) to the new pattern's first scheduled onset.
+   */
+  async swapLatencies(runs: number, cps: number) {
+    const p = need();
+    const context = p.audioContext;
+    const latencies: number[] = [];
+    let wanted = -1;
+    let onset: number | null = null;
+    const off = p.onEvent((event) => {
+      const value = event.hap.value as { n?: number };
+      if (value.n === wanted && onset === null) onset = event.audioTime;
+    });
+    await p.evaluate(`setcps(${cps})\ns("hh*64").n(0).gain(0.2)`, { swap: 'now' });
+    for (let n = 1; n <= runs; n++) {
+      await sleep(40 + Math.random() * 80);
+      wanted = n;
+      onset = null;
+      await p.evaluate(`setcps(${cps})\ns("hh*64").n(${n}).gain(0.2)`, { swap: 'now' });
+      // The player resolves right after handing the new layers to the scheduler.
+      const resolvedAt = context.currentTime;
+      while (onset === null) await sleep(2);
+      latencies.push(onset - resolvedAt);
+    }
+    off();
+    p.stop();
+    return { latencies, baseLatency: context.baseLatency, outputLatency: context.outputLatency, sampleRate: context.sampleRate };
+  },
   clearLog() {
     warnings.length = 0;
     errors.length = 0;
