@@ -31,8 +31,16 @@ type PatternArg = number | string | boolean | Pattern | ControlMap | readonly Pa
 /** A function from pattern to pattern, as passed to `.every(4, x => x.fast(2))`. */
 type Transform = (pattern: Pattern) => Pattern;
 
-/** Any argument a runtime function accepts: a pattern-like value or a callback. */
-type Arg = PatternArg | ((...args: never[]) => unknown) | null | undefined;
+/** A callback as Strudel's functions take it: the pattern first, sometimes an index or a count after. */
+type Callback = (pattern: Pattern, ...more: number[]) => unknown;
+
+/** A map of arguments, as `.pick({ a: …, b: … })` or a voicing dictionary take it. */
+interface ArgMap {
+  readonly [key: string]: Arg;
+}
+
+/** Any argument a runtime function accepts: a pattern-like value, a callback, a list or a map of them. */
+type Arg = PatternArg | Callback | ArgMap | readonly Arg[] | null | undefined;
 
 /** `.add`, `.sub`, `.set`, …: callable, and with variants for how the structure combines. */
 interface OperatorMethod {

@@ -45,7 +45,7 @@ interface Pattern {
    * s("bd sd hh sd").accelerate(0.5)
    * @see @strudel/core/controls.mjs
    */
-  accelerate(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  accelerate(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `activeLabel` control on each event (read by the sound engine).
    * @example
@@ -68,7 +68,7 @@ interface Pattern {
    * note("[c3 bb2 f3 eb3]*2").sound("sawtooth").lpf(600).adsr(".1:.1:.5:.2")
    * @see @strudel/core/controls.mjs
    */
-  adsr(time?: NumberPattern, time_?: NumberPattern, gain?: NumberPattern, time__?: NumberPattern, ...rest: Arg[]): Pattern;
+  adsr(time?: Arg, time_?: Arg, gain?: Arg, time__?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Shorthand for `.sometimesBy(1, fn)` (always calls fn)
    * @example
@@ -83,7 +83,7 @@ interface Pattern {
    * s("bd sd hh sd").amp(0.5)
    * @see @strudel/core/controls.mjs
    */
-  amp(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  amp(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `analyze` control on each event (read by the sound engine).
    * @example
@@ -167,7 +167,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").asym(2)
    * @see @strudel/core/pattern.mjs
    */
-  asym(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  asym(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `.attack()`: see there.
    * @example
@@ -189,7 +189,7 @@ interface Pattern {
    * s("bd sd hh sd").bandf(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bandf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  bandf(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `bpq`.
    * Sets the **b**and-**p**ass **q**-factor (resonance).
@@ -198,7 +198,7 @@ interface Pattern {
    * s("bd sd hh sd").bandq(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bandq(q?: NumberPattern, ...rest: Arg[]): Pattern;
+  bandq(q?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `byteBeatExpression`.
    * Create byte beats with custom expressions
@@ -207,7 +207,7 @@ interface Pattern {
    * s("bd sd hh sd").bbexpr(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bbexpr(byteBeatExpression?: NumberPattern, ...rest: Arg[]): Pattern;
+  bbexpr(byteBeatExpression?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `byteBeatStartTime`.
    * Create byte beats with custom expressions
@@ -216,7 +216,7 @@ interface Pattern {
    * s("bd sd hh sd").bbst(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bbst(byteBeatStartTime?: NumberPattern, ...rest: Arg[]): Pattern;
+  bbst(byteBeatStartTime?: Arg, ...rest: Arg[]): Pattern;
   /**
    * creates a structure pattern from divisions of a cycle
    * especially useful for creating rhythms
@@ -232,7 +232,7 @@ interface Pattern {
    * s("bd sd hh sd").begin(0.5)
    * @see @strudel/core/controls.mjs
    */
-  begin(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  begin(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `busgain`.
    * Postgain multiplier prior to sending the signal to the audio bus.
@@ -241,7 +241,7 @@ interface Pattern {
    * s("bd sd hh sd").bgain(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bgain(number?: NumberPattern, ...rest: Arg[]): Pattern;
+  bgain(number?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `bind` from Strudel.
    */
@@ -266,7 +266,7 @@ interface Pattern {
    * .bite(4, "3 2 1 0")
    * @see @strudel/core/pattern.mjs
    */
-  bite(number?: NumberPattern, slices?: NumberPattern, ...rest: Arg[]): Pattern;
+  bite(number?: Arg, slices?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `bjork` from Strudel.
    * @example
@@ -298,7 +298,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").bmod(2)
    * @see @strudel/core/controls.mjs
    */
-  bmod(config?: Arg, id?: StringPattern, ...rest: Arg[]): Pattern;
+  bmod(config?: Arg, id?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The `bor` operator: combines values with another pattern.
    * @example
@@ -314,7 +314,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd,hh*6").bpf("<1000 2000 4000 8000>")
    * @see @strudel/core/controls.mjs
    */
-  bp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  bp(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `bpattack`.
    * Sets the attack duration for the bandpass filter envelope.
@@ -327,7 +327,7 @@ interface Pattern {
    * .bpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  bpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpa(attack?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the attack duration for the bandpass filter envelope.
    * @param attack time of the bandpass filter envelope
@@ -335,7 +335,7 @@ interface Pattern {
    * s("bd sd hh sd").bpattack(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpattack(attack?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `bpdecay`.
    * Sets the decay duration for the bandpass filter envelope.
@@ -349,7 +349,7 @@ interface Pattern {
    * .bpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  bpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpd(decay?: Arg, ...rest: Arg[]): Pattern;
   /**
    * DC offset of the LFO for the bandpass filter
    * @param dcoffset dc offset. set to 0 for unipolar
@@ -357,7 +357,7 @@ interface Pattern {
    * s("bd sd hh sd").bpdc(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the decay duration for the bandpass filter envelope.
    * @param decay time of the bandpass filter envelope
@@ -365,7 +365,7 @@ interface Pattern {
    * s("bd sd hh sd").bpdecay(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpdecay(decay?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of the LFO for the bandpass filter
    * @param depth depth of modulation
@@ -373,7 +373,7 @@ interface Pattern {
    * s("bd sd hh sd").bpdepth(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpdepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `bpdepthfrequency`.
    * Depth of the LFO for the bandpass filter, in HZ
@@ -382,7 +382,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).bpdepthfrequency("<200 500 100 0>")
    * @see @strudel/core/controls.mjs
    */
-  bpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpdepthfreq(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of the LFO for the bandpass filter, in HZ
    * @param depth depth of modulation
@@ -390,7 +390,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).bpdepthfrequency("<200 500 100 0>")
    * @see @strudel/core/controls.mjs
    */
-  bpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpdepthfrequency(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `bpenv`.
    * Sets the bandpass filter envelope modulation depth.
@@ -403,7 +403,7 @@ interface Pattern {
    * .bpenv("<4 2 1 0 -1 -2 -4>/4")
    * @see @strudel/core/controls.mjs
    */
-  bpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpe(modulation?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the bandpass filter envelope modulation depth.
    * @param modulation depth of the bandpass filter envelope between 0 and _n_
@@ -415,7 +415,7 @@ interface Pattern {
    * .bpenv("<4 2 1 0 -1 -2 -4>/4")
    * @see @strudel/core/controls.mjs
    */
-  bpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpenv(modulation?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the center frequency of the **b**and-**p**ass **f**ilter. When using mininotation, you
    * can also optionally supply the 'bpq' parameter separated by ':'.
@@ -424,7 +424,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd,hh*6").bpf("<1000 2000 4000 8000>")
    * @see @strudel/core/controls.mjs
    */
-  bpf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpf(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the **b**and-**p**ass **q**-factor (resonance).
    * @param q q factor
@@ -432,7 +432,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd").bpf(500).bpq("<0 1 2 3>")
    * @see @strudel/core/controls.mjs
    */
-  bpq(q?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpq(q?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `bprelease`.
    * Sets the release time for the bandpass filter envelope.
@@ -447,7 +447,7 @@ interface Pattern {
    * .release(.5)
    * @see @strudel/core/controls.mjs
    */
-  bpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpr(release?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Rate of the LFO for the bandpass filter
    * @param rate rate in hertz
@@ -455,7 +455,7 @@ interface Pattern {
    * s("bd sd hh sd").bprate(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  bprate(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the release time for the bandpass filter envelope.
    * @param release time of the bandpass filter envelope
@@ -463,7 +463,7 @@ interface Pattern {
    * s("bd sd hh sd").bprelease(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
+  bprelease(release?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `bpsustain`.
    * Sets the sustain amplitude for the bandpass filter envelope.
@@ -477,7 +477,7 @@ interface Pattern {
    * .bpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  bps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+  bps(sustain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Shape of the LFO for the bandpass filter
    * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -485,7 +485,7 @@ interface Pattern {
    * s("bd sd hh sd").bpshape(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpshape(shape?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Skew of the LFO for the bandpass filter
    * @param skew How much to bend the LFO shape
@@ -493,7 +493,7 @@ interface Pattern {
    * s("bd sd hh sd").bpskew(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpskew(skew?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the sustain amplitude for the bandpass filter envelope.
    * @param sustain amplitude of the bandpass filter envelope
@@ -501,7 +501,7 @@ interface Pattern {
    * s("bd sd hh sd").bpsustain(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpsustain(sustain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Cycle-synced rate of the LFO for the bandpass filter
    * @param rate rate in cycles
@@ -509,7 +509,7 @@ interface Pattern {
    * s("bd sd hh sd").bpsync(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  bpsync(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Returns a new pattern where every other cycle is played once, twice as
    * fast, and offset in time by one quarter of a cycle. Creates a kind of
@@ -536,7 +536,7 @@ interface Pattern {
    * s("bd sd hh sd").bus(0.5)
    * @see @strudel/core/controls.mjs
    */
-  bus(number?: NumberPattern, ...rest: Arg[]): Pattern;
+  bus(number?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Postgain multiplier prior to sending the signal to the audio bus.
    * @param number
@@ -544,7 +544,7 @@ interface Pattern {
    * s("bd sd hh sd").busgain(0.5)
    * @see @strudel/core/controls.mjs
    */
-  busgain(number?: NumberPattern, ...rest: Arg[]): Pattern;
+  busgain(number?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The `bxor` operator: combines values with another pattern.
    * @example
@@ -564,7 +564,7 @@ interface Pattern {
    * s("bd sd hh sd").byteBeatExpression(0.5)
    * @see @strudel/core/controls.mjs
    */
-  byteBeatExpression(byteBeatExpression?: NumberPattern, ...rest: Arg[]): Pattern;
+  byteBeatExpression(byteBeatExpression?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Create byte beats with custom expressions
    * @param byteBeatStartTime in samples (t)
@@ -572,7 +572,7 @@ interface Pattern {
    * s("bd sd hh sd").byteBeatStartTime(0.5)
    * @see @strudel/core/controls.mjs
    */
-  byteBeatStartTime(byteBeatStartTime?: NumberPattern, ...rest: Arg[]): Pattern;
+  byteBeatStartTime(byteBeatStartTime?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Concatenation: combines a list of patterns, switching between them successively, one per cycle.
    * @example
@@ -587,7 +587,7 @@ interface Pattern {
    * s("bd sd hh sd").ccn(0.5)
    * @see @strudel/core/controls.mjs
    */
-  ccn(MIDI?: NumberPattern, ...rest: Arg[]): Pattern;
+  ccn(MIDI?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI control value: Sends a MIDI control change message.
    * @param MIDI control value (0-127)
@@ -595,7 +595,7 @@ interface Pattern {
    * s("bd sd hh sd").ccv(0.5)
    * @see @strudel/core/controls.mjs
    */
-  ccv(MIDI?: NumberPattern, ...rest: Arg[]): Pattern;
+  ccv(MIDI?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Assumes a numerical pattern. Returns a new pattern with all values set to
    * their mathematical ceiling. E.g. `3.2` replaced with `4`, and `-4.2`
@@ -613,7 +613,7 @@ interface Pattern {
    * note("e a d b g").channels("3:4")
    * @see @strudel/core/controls.mjs
    */
-  ch(channels?: NumberPattern, ...rest: Arg[]): Pattern;
+  ch(channels?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Choose the channel the pattern is sent to in superdirt
    * @param channel channel number
@@ -621,7 +621,7 @@ interface Pattern {
    * s("bd sd hh sd").channel(0.5)
    * @see @strudel/core/controls.mjs
    */
-  channel(channel?: NumberPattern, ...rest: Arg[]): Pattern;
+  channel(channel?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Allows you to set the output channels on the interface
    * @param channels pattern the output channels
@@ -629,7 +629,7 @@ interface Pattern {
    * note("e a d b g").channels("3:4")
    * @see @strudel/core/controls.mjs
    */
-  channels(channels?: NumberPattern, ...rest: Arg[]): Pattern;
+  channels(channels?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Distortion via Chebyshev polynomials
    * @param distortion amount of distortion to apply
@@ -638,7 +638,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").chebyshev(2)
    * @see @strudel/core/pattern.mjs
    */
-  chebyshev(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  chebyshev(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Chooses randomly from the given list of elements.
    * @param xs values / patterns to choose from.
@@ -661,7 +661,7 @@ interface Pattern {
    * note("d d a# a").s("sawtooth").chorus(.5)
    * @see @strudel/core/controls.mjs
    */
-  chorus(chorus?: StringPattern, ...rest: Arg[]): Pattern;
+  chorus(chorus?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Divides a pattern into a given number of parts, then cycles through those parts in turn, applying the given function to each part in turn (one part per cycle).
    * @example
@@ -721,7 +721,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd,hh*8").coarse("<1 4 8 16 32>")
    * @see @strudel/core/controls.mjs
    */
-  coarse(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+  coarse(factor?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `collect` from Strudel.
    * @example
@@ -735,7 +735,7 @@ interface Pattern {
    * s("bd sd hh sd").color(0.5)
    * @see @strudel/core/controls.mjs
    */
-  color(color?: StringPattern, ...rest: Arg[]): Pattern;
+  color(color?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `comb` control on each event (read by the sound engine).
    * @example
@@ -810,7 +810,7 @@ interface Pattern {
    * n("0 2 4").control("C:major")
    * @see @strudel/core/controls.mjs
    */
-  control(MIDI?: NumberPattern, MIDI_?: NumberPattern, ...rest: Arg[]): Pattern;
+  control(MIDI?: Arg, MIDI_?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `cpm` from Strudel.
    * @example
@@ -849,7 +849,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").cubic(2)
    * @see @strudel/core/pattern.mjs
    */
-  cubic(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  cubic(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `curve` control on each event (read by the sound engine).
    * @example
@@ -863,7 +863,7 @@ interface Pattern {
    * s("[oh hh]*4").cut(1)
    * @see @strudel/core/controls.mjs
    */
-  cut(group?: NumberPattern, ...rest: Arg[]): Pattern;
+  cut(group?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `.lpf()`: see there.
    * @example
@@ -955,7 +955,7 @@ interface Pattern {
    * s("bd sd hh sd").delayfb(0.5)
    * @see @strudel/core/controls.mjs
    */
-  delayfb(feedback?: NumberPattern, ...rest: Arg[]): Pattern;
+  delayfb(feedback?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the level of the signal that is fed back into the delay.
    * Caution: Values >= 1 will result in a signal that gets louder and louder! Don't do it
@@ -964,7 +964,7 @@ interface Pattern {
    * s("bd").delay(.25).delayfeedback("<.25 .5 .75 1>")
    * @see @strudel/core/controls.mjs
    */
-  delayfeedback(feedback?: NumberPattern, ...rest: Arg[]): Pattern;
+  delayfeedback(feedback?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the time of the delay effect.
    * @param delayspeed controls the pitch of the delay feedback
@@ -972,7 +972,7 @@ interface Pattern {
    * note("d d a# a".fast(2)).s("sawtooth").delay(.8).delaytime(1/2).delayspeed("<2 .5 -1 -2>")
    * @see @strudel/core/controls.mjs
    */
-  delayspeed(delayspeed?: NumberPattern, ...rest: Arg[]): Pattern;
+  delayspeed(delayspeed?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the time of the delay effect in cycles.
    * @param cycles delay length in cycles
@@ -980,7 +980,7 @@ interface Pattern {
    * s("bd bd").delay(.25).delaysync("<1 2 3 5>".div(8))
    * @see @strudel/core/controls.mjs
    */
-  delaysync(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+  delaysync(cycles?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the time of the delay effect.
    * @param delayspeed controls the pitch of the delay feedback
@@ -988,7 +988,7 @@ interface Pattern {
    * note("d d a# a".fast(2)).s("sawtooth").delay(.8).delaytime(1/2).delayspeed("<2 .5 -1 -2>")
    * @see @strudel/core/controls.mjs
    */
-  delayt(delayspeed?: NumberPattern, ...rest: Arg[]): Pattern;
+  delayt(delayspeed?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `delaytime` control on each event (read by the sound engine).
    * @example
@@ -1008,7 +1008,7 @@ interface Pattern {
    * s("crackle*4").density("<0.01 0.04 0.2 0.5>".slow(4))
    * @see @strudel/core/controls.mjs
    */
-  density(density?: NumberPattern, ...rest: Arg[]): Pattern;
+  density(density?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `detune`.
    * Set detune for stacked voices of supported oscillators
@@ -1017,7 +1017,7 @@ interface Pattern {
    * note("d f a a# a d3").fast(2).s("supersaw").detune("<.1 .2 .5 24.1>")
    * @see @strudel/core/controls.mjs
    */
-  det(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  det(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Set detune for stacked voices of supported oscillators
    * @param amount
@@ -1025,7 +1025,7 @@ interface Pattern {
    * note("d f a a# a d3").fast(2).s("supersaw").detune("<.1 .2 .5 24.1>")
    * @see @strudel/core/controls.mjs
    */
-  detune(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  detune(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `delayfeedback`.
    * Sets the level of the signal that is fed back into the delay.
@@ -1035,7 +1035,7 @@ interface Pattern {
    * s("bd sd hh sd").dfb(0.5)
    * @see @strudel/core/controls.mjs
    */
-  dfb(feedback?: NumberPattern, ...rest: Arg[]): Pattern;
+  dfb(feedback?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `dictionary`.
    * Sets the `dict` control on each event (read by the sound engine).
@@ -1050,7 +1050,7 @@ interface Pattern {
    * s("bd sd hh sd").dictionary(0.5)
    * @see @strudel/core/controls.mjs
    */
-  dictionary(dictionaryName?: StringPattern, ...rest: Arg[]): Pattern;
+  dictionary(dictionaryName?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Diode-emulating distortion
    * @param distortion amount of distortion to apply
@@ -1059,7 +1059,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").diode(2)
    * @see @strudel/core/pattern.mjs
    */
-  diode(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  diode(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `discreteOnly` from Strudel.
    * @example
@@ -1078,7 +1078,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd,hh*8").distort("<0 2 3 10:.5>")
    * @see @strudel/core/controls.mjs
    */
-  dist(distortion?: NumberPattern, volume?: NumberPattern, type?: Arg, ...rest: Arg[]): Pattern;
+  dist(distortion?: Arg, volume?: Arg, type?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Wave shaping distortion. CAUTION: it can get loud.
    * Second option in optional array syntax (ex: ".9:.5") applies a postgain to the output. Third option sets the waveshaping type.
@@ -1090,7 +1090,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd,hh*8").distort("<0 2 3 10:.5>")
    * @see @strudel/core/controls.mjs
    */
-  distort(distortion?: NumberPattern, volume?: NumberPattern, type?: Arg, ...rest: Arg[]): Pattern;
+  distort(distortion?: Arg, volume?: Arg, type?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Type of waveshaping distortion to apply.
    * @param type type of distortion to apply
@@ -1106,7 +1106,7 @@ interface Pattern {
    * s("bd*4").bank("tr909").distort(2).distortvol(0.8)
    * @see @strudel/core/controls.mjs
    */
-  distortvol(volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  distortvol(volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `distorttype`.
    * Type of waveshaping distortion to apply.
@@ -1124,7 +1124,7 @@ interface Pattern {
    * s("bd sd hh sd").distvol(0.5)
    * @see @strudel/core/controls.mjs
    */
-  distvol(volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  distvol(volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Divides each number by the given factor.
    * @example
@@ -1139,7 +1139,7 @@ interface Pattern {
    * n(irand(16).seg(8)).scale("d:phrygian").s("supersaw").djf("<.5 .3 .2 .75>")
    * @see @strudel/core/controls.mjs
    */
-  djf(cutoff?: NumberPattern, ...rest: Arg[]): Pattern;
+  djf(cutoff?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Intended for a debugging, drawLine renders the pattern as a string, where each character represents the same time span.
    * Should only be used with single characters as values, otherwise the character slots will be messed up.
@@ -1154,7 +1154,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").drawLine(2)
    * @see @strudel/core/drawLine.mjs
    */
-  drawLine(chars?: NumberPattern, ...rest: Arg[]): Pattern;
+  drawLine(chars?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Filter overdrive for supported filter types
    * @param amount
@@ -1162,7 +1162,7 @@ interface Pattern {
    * note("{f g g c d a a#}%16".sub(17)).s("supersaw").lpenv(8).lpf(150).lpq(.8).ftype('ladder').drive("<.5 4>")
    * @see @strudel/core/controls.mjs
    */
-  drive(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  drive(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * *Experimental*
    *
@@ -1180,7 +1180,7 @@ interface Pattern {
    * s("bd sd hh sd").dry(0.5)
    * @see @strudel/core/controls.mjs
    */
-  dry(dry?: NumberPattern, ...rest: Arg[]): Pattern;
+  dry(dry?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `ds` from Strudel.
    * @example
@@ -1194,7 +1194,7 @@ interface Pattern {
    * s("bd sd hh sd").dt(0.5)
    * @see @strudel/core/controls.mjs
    */
-  dt(delayspeed?: NumberPattern, ...rest: Arg[]): Pattern;
+  dt(delayspeed?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `duckorbit`.
    * Modulate the amplitude of an orbit to create a "sidechain" like effect.
@@ -1206,7 +1206,7 @@ interface Pattern {
    * $: s("bd:4!4").beat("0,4,8,11,14",16).duckorbit(2).duckattack(0.2).duckdepth(1)
    * @see @strudel/core/controls.mjs
    */
-  duck(orbit?: NumberPattern, ...rest: Arg[]): Pattern;
+  duck(orbit?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `duckattack`.
    * The time required for the ducked signal(s) to return to their normal volume.
@@ -1219,7 +1219,7 @@ interface Pattern {
    * ducker: s("bd:4!4").beat("0,4,8,11,14",16).duckorbit(2).duckattack("<0.2 0 0.4>").duckdepth(1)
    * @see @strudel/core/controls.mjs
    */
-  duckatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  duckatt(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The time required for the ducked signal(s) to return to their normal volume.
    *
@@ -1231,7 +1231,7 @@ interface Pattern {
    * ducker: s("bd:4!4").beat("0,4,8,11,14",16).duckorbit(2).duckattack("<0.2 0 0.4>").duckdepth(1)
    * @see @strudel/core/controls.mjs
    */
-  duckattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  duckattack(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The amount of ducking applied to target orbit
    *
@@ -1242,7 +1242,7 @@ interface Pattern {
    * stack( n(run(8)).scale("c:minor").s("sawtooth").delay(.7).orbit(2), s("bd:4!4").beat("0,4,8,11,14",16).duckorbit(2).duckattack(0.2).duckdepth("<1 .9 .6 0>"))
    * @see @strudel/core/controls.mjs
    */
-  duckdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  duckdepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `duckonset`.
    * The time required for the ducked signal(s) to reach their lowest volume.
@@ -1257,7 +1257,7 @@ interface Pattern {
    * duckerWithClick: s("bd*4").duckorbit(2).duckattack(0.3).duckonset(0).postgain(0)
    * @see @strudel/core/controls.mjs
    */
-  duckons(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  duckons(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The time required for the ducked signal(s) to reach their lowest volume.
    * Can be used to prevent clicking or for creative rhythmic effects.
@@ -1271,7 +1271,7 @@ interface Pattern {
    * duckerWithClick: s("bd*4").duckorbit(2).duckattack(0.3).duckonset(0).postgain(0)
    * @see @strudel/core/controls.mjs
    */
-  duckonset(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  duckonset(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Modulate the amplitude of an orbit to create a "sidechain" like effect.
    *
@@ -1282,7 +1282,7 @@ interface Pattern {
    * $: s("bd:4!4").beat("0,4,8,11,14",16).duckorbit(2).duckattack(0.2).duckdepth(1)
    * @see @strudel/core/controls.mjs
    */
-  duckorbit(orbit?: NumberPattern, ...rest: Arg[]): Pattern;
+  duckorbit(orbit?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `duration`.
    * Sets the duration of the event in cycles. Similar to clip / legato, it also cuts samples off at the end if they exceed the duration.
@@ -1291,7 +1291,7 @@ interface Pattern {
    * note("c a f e").s("piano").dur("<.5 1 2>")
    * @see @strudel/core/controls.mjs
    */
-  dur(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
+  dur(seconds?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the duration of the event in cycles. Similar to clip / legato, it also cuts samples off at the end if they exceed the duration.
    * @param seconds >= 0
@@ -1299,7 +1299,7 @@ interface Pattern {
    * s("bd sd hh sd").duration(0.5)
    * @see @strudel/core/controls.mjs
    */
-  duration(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
+  duration(seconds?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Superimpose and offset multiple times, applying the given function each time.
    * @param times how many times to repeat
@@ -1311,7 +1311,7 @@ interface Pattern {
    * .scale("C:minor").note()
    * @see @strudel/core/pattern.mjs
    */
-  echoWith(times?: NumberPattern, time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  echoWith(times?: Arg, time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Superimpose and offset multiple times, applying the given function each time.
    * @param times how many times to repeat
@@ -1319,7 +1319,7 @@ interface Pattern {
    * @param func function to apply, given the pattern and the iteration index
    * @see @strudel/core/pattern.mjs
    */
-  echowith(times?: NumberPattern, time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  echowith(times?: Arg, time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * A 'euclid' variant with an additional parameter that morphs the resulting
    * rhythm from 0 (no morphing) to 1 (completely 'even'). For example
@@ -1333,7 +1333,7 @@ interface Pattern {
    * @param groove exists between the extremes of 0 (straight euclidian) and 1 (straight pulse)
    * @see @strudel/core/euclid.mjs
    */
-  eish(pulses?: NumberPattern, steps?: NumberPattern, groove?: NumberPattern, ...rest: Arg[]): Pattern;
+  eish(pulses?: Arg, steps?: Arg, groove?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The same as .begin, but cuts off the end off each sample.
    * @param length 1 = whole sample, .5 = half sample, .25 = quarter sample etc..
@@ -1341,7 +1341,7 @@ interface Pattern {
    * s("bd*2,oh*4").end("<.1 .2 .5 1>").fast(2)
    * @see @strudel/core/controls.mjs
    */
-  end(length?: NumberPattern, ...rest: Arg[]): Pattern;
+  end(length?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `enhance` control on each event (read by the sound engine).
    * @example
@@ -1363,7 +1363,7 @@ interface Pattern {
    * s("saw").note("F1").lpf(500).env({ a: 1 })
    * @see @strudel/core/controls.mjs
    */
-  env(config?: Arg, id?: StringPattern, ...rest: Arg[]): Pattern;
+  env(config?: Arg, id?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The `eq` operator: combines values with another pattern.
    * @example
@@ -1387,7 +1387,7 @@ interface Pattern {
    * note("c3").euclidLegato(3,8)
    * @see @strudel/core/euclid.mjs
    */
-  euclidLegato(pulses?: NumberPattern, steps?: NumberPattern, rotation?: Arg, ...rest: Arg[]): Pattern;
+  euclidLegato(pulses?: Arg, steps?: Arg, rotation?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Similar to `euclid`, but each pulse is held until the next pulse,
    * so there will be no gaps, and has an additional parameter for 'rotating'
@@ -1399,7 +1399,7 @@ interface Pattern {
    * note("c3").euclidLegatoRot(3,5,2)
    * @see @strudel/core/euclid.mjs
    */
-  euclidLegatoRot(pulses?: NumberPattern, steps?: NumberPattern, rotation?: NumberPattern, ...rest: Arg[]): Pattern;
+  euclidLegatoRot(pulses?: Arg, steps?: Arg, rotation?: Arg, ...rest: Arg[]): Pattern;
   /**
    * A 'euclid' variant with an additional parameter that morphs the resulting
    * rhythm from 0 (no morphing) to 1 (completely 'even'). For example
@@ -1416,7 +1416,7 @@ interface Pattern {
    * .pan(sine.slow(8))
    * @see @strudel/core/euclid.mjs
    */
-  euclidish(pulses?: NumberPattern, steps?: NumberPattern, groove?: NumberPattern, ...rest: Arg[]): Pattern;
+  euclidish(pulses?: Arg, steps?: Arg, groove?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `euclidrot` from Strudel.
    */
@@ -1476,7 +1476,7 @@ interface Pattern {
    * .lpenv(8).fanchor("<0 .5 1>")
    * @see @strudel/core/controls.mjs
    */
-  fanchor(center?: NumberPattern, ...rest: Arg[]): Pattern;
+  fanchor(center?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Like `chunk`, but the cycles of the source pattern aren't repeated
    * for each set of chunks.
@@ -1529,7 +1529,7 @@ interface Pattern {
    * s("hh!7 oh").filter(hap => hap.value.s === 'hh')
    * @see @strudel/core/pattern.mjs
    */
-  filter(test?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  filter(test?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `filterHaps` from Strudel.
    */
@@ -1545,7 +1545,7 @@ interface Pattern {
    * oneCycle: s("bd*4").filterWhen((t) => t < 1)
    * @see @strudel/core/pattern.mjs
    */
-  filterWhen(test?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  filterWhen(test?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Pattern property `firstCycleValues`.
    */
@@ -1583,7 +1583,7 @@ interface Pattern {
    *  .fmh(1.06).fmh2(10).fmh3(0.1)
    * @see @strudel/core/controls.mjs
    */
-  fm(brightness?: NumberPattern, ...rest: Arg[]): Pattern;
+  fm(brightness?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `fm00` control on each event (read by the sound engine).
    * @example
@@ -2130,7 +2130,7 @@ interface Pattern {
    * s("bd sd hh sd").fmatt(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmatt(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmattack`.
    * Sets the `fmatt1` control on each event (read by the sound engine).
@@ -2190,7 +2190,7 @@ interface Pattern {
    * s("bd sd hh sd").fmattack(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmattack(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmattack`.
    * Sets the `fmattack1` control on each event (read by the sound engine).
@@ -2251,7 +2251,7 @@ interface Pattern {
    * s("bd sd hh sd").fmdec(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmdec(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmdecay`.
    * Sets the `fmdec1` control on each event (read by the sound engine).
@@ -2311,7 +2311,7 @@ interface Pattern {
    * s("bd sd hh sd").fmdecay(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmdecay(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmdecay`.
    * Sets the `fmdecay1` control on each event (read by the sound engine).
@@ -2371,7 +2371,7 @@ interface Pattern {
    * s("bd sd hh sd").fmenv(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmenv(type?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmenv(type?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmenv`.
    * Sets the `fmenv1` control on each event (read by the sound engine).
@@ -2434,7 +2434,7 @@ interface Pattern {
    * s("bd sd hh sd").fmh(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmh(harmonicity?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmh(harmonicity?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmi`.
    * Sets the `fmh1` control on each event (read by the sound engine).
@@ -2497,7 +2497,7 @@ interface Pattern {
    * s("bd sd hh sd").fmi(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmi(brightness?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmi(brightness?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `fmi00` control on each event (read by the sound engine).
    * @example
@@ -3044,7 +3044,7 @@ interface Pattern {
    * s("bd sd hh sd").fmrel(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmrel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmrel(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmrelease`.
    * Sets the `fmrel1` control on each event (read by the sound engine).
@@ -3104,7 +3104,7 @@ interface Pattern {
    * s("bd sd hh sd").fmrelease(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmrelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmrelease(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmrelease`.
    * Sets the `fmrelease1` control on each event (read by the sound engine).
@@ -3165,7 +3165,7 @@ interface Pattern {
    * s("bd sd hh sd").fmsus(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmsus(level?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmsus(level?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmsustain`.
    * Sets the `fmsus1` control on each event (read by the sound engine).
@@ -3225,7 +3225,7 @@ interface Pattern {
    * s("bd sd hh sd").fmsustain(0.5)
    * @see @strudel/core/controls.mjs
    */
-  fmsustain(level?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmsustain(level?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmsustain`.
    * Sets the `fmsustain1` control on each event (read by the sound engine).
@@ -3285,7 +3285,7 @@ interface Pattern {
    * n("0 1 2 3".fast(4)).scale("d:minor").s("sine").fmwave("<sine square sawtooth crackle>").fm(4).fmh(2.01)
    * @see @strudel/core/controls.mjs
    */
-  fmwave(wave?: NumberPattern, ...rest: Arg[]): Pattern;
+  fmwave(wave?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `fmwave`.
    * Sets the `fmwave1` control on each event (read by the sound engine).
@@ -3358,7 +3358,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").fold(2)
    * @see @strudel/core/pattern.mjs
    */
-  fold(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  fold(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `frameRate` control on each event (read by the sound engine).
    * @example
@@ -3384,7 +3384,7 @@ interface Pattern {
    * s("bd sd hh sd").freq(0.5)
    * @see @strudel/core/controls.mjs
    */
-  freq(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  freq(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Assumes a numerical pattern, containing bipolar values in the range -1 .. 1
    * Returns a new pattern with values scaled to the unipolar range 0 .. 1
@@ -3418,7 +3418,7 @@ interface Pattern {
    * note("{f g g c d a a#}%8").s("sawtooth").lpenv(4).lpf(500).ftype("<0 1 2>").lpq(1)
    * @see @strudel/core/controls.mjs
    */
-  ftype(type?: NumberPattern, ...rest: Arg[]): Pattern;
+  ftype(type?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The `func` operator: combines values with another pattern.
    * @example
@@ -3475,7 +3475,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").hard(2)
    * @see @strudel/core/pattern.mjs
    */
-  hard(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  hard(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `harmonic` control on each event (read by the sound engine).
    * @example
@@ -3528,7 +3528,7 @@ interface Pattern {
    * .hpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  hpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpa(attack?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the attack duration for the highpass filter envelope.
    * @param attack time of the highpass filter envelope
@@ -3536,7 +3536,7 @@ interface Pattern {
    * s("bd sd hh sd").hpattack(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpattack(attack?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `hpdecay`.
    * Sets the decay duration for the highpass filter envelope.
@@ -3550,7 +3550,7 @@ interface Pattern {
    * .hpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  hpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpd(decay?: Arg, ...rest: Arg[]): Pattern;
   /**
    * DC offset of the LFO for the highpass filter
    * @param dcoffset dc offset. set to 0 for unipolar
@@ -3558,7 +3558,7 @@ interface Pattern {
    * s("bd sd hh sd").hpdc(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the decay duration for the highpass filter envelope.
    * @param decay time of the highpass filter envelope
@@ -3566,7 +3566,7 @@ interface Pattern {
    * s("bd sd hh sd").hpdecay(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpdecay(decay?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of the LFO for the highpass filter
    * @param depth depth of modulation
@@ -3574,7 +3574,7 @@ interface Pattern {
    * s("bd sd hh sd").hpdepth(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpdepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `hpdepthfrequency`.
    * Depth of the LFO for the hipass filter, in hz
@@ -3583,7 +3583,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).hpdepthfrequency("<200 500 100 0>")
    * @see @strudel/core/controls.mjs
    */
-  hpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpdepthfreq(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of the LFO for the hipass filter, in hz
    * @param depth depth of modulation
@@ -3591,7 +3591,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).hpdepthfrequency("<200 500 100 0>")
    * @see @strudel/core/controls.mjs
    */
-  hpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpdepthfrequency(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `hpenv`.
    * Sets the highpass filter envelope modulation depth.
@@ -3604,7 +3604,7 @@ interface Pattern {
    * .hpenv("<4 2 1 0 -1 -2 -4>/4")
    * @see @strudel/core/controls.mjs
    */
-  hpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpe(modulation?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the highpass filter envelope modulation depth.
    * @param modulation depth of the highpass filter envelope between 0 and _n_
@@ -3616,7 +3616,7 @@ interface Pattern {
    * .hpenv("<4 2 1 0 -1 -2 -4>/4")
    * @see @strudel/core/controls.mjs
    */
-  hpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpenv(modulation?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Controls the **h**igh-**p**ass **q**-value.
    * @param q resonance factor between 0 and 50
@@ -3624,7 +3624,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd,hh*8").hpf(2000).hpq("<0 10 20 30>")
    * @see @strudel/core/controls.mjs
    */
-  hpq(q?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpq(q?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `hprelease`.
    * Sets the release time for the highpass filter envelope.
@@ -3639,7 +3639,7 @@ interface Pattern {
    * .release(.5)
    * @see @strudel/core/controls.mjs
    */
-  hpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpr(release?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Rate of the LFO for the highpass filter
    * @param rate rate in hertz
@@ -3647,7 +3647,7 @@ interface Pattern {
    * s("bd sd hh sd").hprate(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  hprate(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the release time for the highpass filter envelope.
    * @param release time of the highpass filter envelope
@@ -3655,7 +3655,7 @@ interface Pattern {
    * s("bd sd hh sd").hprelease(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
+  hprelease(release?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `hpsustain`.
    * Sets the sustain amplitude for the highpass filter envelope.
@@ -3669,7 +3669,7 @@ interface Pattern {
    * .hpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  hps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+  hps(sustain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Shape of the LFO for the highpass filter
    * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -3677,7 +3677,7 @@ interface Pattern {
    * s("bd sd hh sd").hpshape(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpshape(shape?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Skew of the LFO for the highpass filter
    * @param skew How much to bend the LFO shape
@@ -3685,7 +3685,7 @@ interface Pattern {
    * s("bd sd hh sd").hpskew(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpskew(skew?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the sustain amplitude for the highpass filter envelope.
    * @param sustain amplitude of the highpass filter envelope
@@ -3693,7 +3693,7 @@ interface Pattern {
    * s("bd sd hh sd").hpsustain(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpsustain(sustain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Cycle-synced rate of the LFO for the highpass filter
    * @param rate rate in cycles
@@ -3701,7 +3701,7 @@ interface Pattern {
    * s("bd sd hh sd").hpsync(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  hpsync(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `hpq`.
    * Controls the **h**igh-**p**ass **q**-value.
@@ -3710,7 +3710,7 @@ interface Pattern {
    * s("bd sd hh sd").hresonance(0.5)
    * @see @strudel/core/controls.mjs
    */
-  hresonance(q?: NumberPattern, ...rest: Arg[]): Pattern;
+  hresonance(q?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `hsl` from Strudel.
    */
@@ -3812,7 +3812,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd").room(.8).ir("<shaker_large:0 shaker_large:2>")
    * @see @strudel/core/controls.mjs
    */
-  ir(sample?: StringPattern, ...rest: Arg[]): Pattern;
+  ir(sample?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the beginning of the IR response sample
    * @param begin between 0 and 1
@@ -3820,7 +3820,7 @@ interface Pattern {
    * s("bd sd hh sd").irbegin(0.5)
    * @see @strudel/core/controls.mjs
    */
-  irbegin(begin?: StringPattern, ...rest: Arg[]): Pattern;
+  irbegin(begin?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the sample to use as an impulse response for the reverb.
    * @param sample to use as an impulse response
@@ -3828,7 +3828,7 @@ interface Pattern {
    * s("bd sd hh sd").iresponse(0.5)
    * @see @strudel/core/controls.mjs
    */
-  iresponse(sample?: StringPattern, ...rest: Arg[]): Pattern;
+  iresponse(sample?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets speed of the sample for the impulse response.
    * @param speed
@@ -3836,7 +3836,7 @@ interface Pattern {
    * s("bd sd hh sd").irspeed(0.5)
    * @see @strudel/core/controls.mjs
    */
-  irspeed(speed?: StringPattern, ...rest: Arg[]): Pattern;
+  irspeed(speed?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Like `iter`, but plays the subdivisions in reverse order. Known as iter' in tidalcycles
    * @example
@@ -3906,7 +3906,7 @@ interface Pattern {
    * s("bd sd hh sd").label(0.5)
    * @see @strudel/core/controls.mjs
    */
-  label(label?: StringPattern, ...rest: Arg[]): Pattern;
+  label(label?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `lbrick` control on each event (read by the sound engine).
    * @example
@@ -3926,7 +3926,7 @@ interface Pattern {
    * s("bd sd hh sd").leslie(0.5)
    * @see @strudel/core/controls.mjs
    */
-  leslie(wet?: NumberPattern, ...rest: Arg[]): Pattern;
+  leslie(wet?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Configures an LFO. Can be called in sequence like pat.lfo(...).lfo(...) to set up multiple LFOs.
    * There are two ways to declare which control will be modulated:
@@ -3942,7 +3942,7 @@ interface Pattern {
    * s("saw").note("F1").lpf(500).lfo()
    * @see @strudel/core/controls.mjs
    */
-  lfo(config?: Arg, id?: StringPattern, ...rest: Arg[]): Pattern;
+  lfo(config?: Arg, id?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Selects the given fraction of the pattern and repeats that part to fill the remainder of the cycle.
    * @param fraction fraction to select
@@ -3950,7 +3950,7 @@ interface Pattern {
    * s("lt ht mt cp, [hh oh]*2").linger("<1 .5 .25 .125>")
    * @see @strudel/core/pattern.mjs
    */
-  linger(fraction?: NumberPattern, ...rest: Arg[]): Pattern;
+  linger(fraction?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Specifies whether delaytime is calculated relative to cps.
    * @param enable When set to 1, delaytime is a direct multiple of a cycle.
@@ -3958,7 +3958,7 @@ interface Pattern {
    * s("bd sd hh sd").lock(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lock(enable?: NumberPattern, ...rest: Arg[]): Pattern;
+  lock(enable?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Writes the content of the current event to the console (visible in the side menu).
    * @example
@@ -3989,7 +3989,7 @@ interface Pattern {
    * s("casio").loop(1)
    * @see @strudel/core/controls.mjs
    */
-  loop(on?: NumberPattern, ...rest: Arg[]): Pattern;
+  loop(on?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Makes the sample fit the given number of cycles by changing the speed.
    * @example
@@ -4016,7 +4016,7 @@ interface Pattern {
    * s("bd sd hh sd").loopBegin(0.5)
    * @see @strudel/core/controls.mjs
    */
-  loopBegin(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  loopBegin(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * End the looping section at a specific point in the sample (inbetween `begin` and `end`).
    * Note that the loop point must be inbetween `begin` and `end`, and after `loopBegin`!
@@ -4025,7 +4025,7 @@ interface Pattern {
    * s("bd sd hh sd").loopEnd(0.5)
    * @see @strudel/core/controls.mjs
    */
-  loopEnd(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  loopEnd(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `loopat` from Strudel.
    * @example
@@ -4048,7 +4048,7 @@ interface Pattern {
    * s("bd sd hh sd").loopb(0.5)
    * @see @strudel/core/controls.mjs
    */
-  loopb(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  loopb(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `loopEnd`.
    * End the looping section at a specific point in the sample (inbetween `begin` and `end`).
@@ -4058,7 +4058,7 @@ interface Pattern {
    * s("bd sd hh sd").loope(0.5)
    * @see @strudel/core/controls.mjs
    */
-  loope(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  loope(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `.lpf()`: see there.
    * @example
@@ -4077,7 +4077,7 @@ interface Pattern {
    * .lpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  lpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpa(attack?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the attack duration for the lowpass filter envelope.
    * @param attack time of the filter envelope
@@ -4085,7 +4085,7 @@ interface Pattern {
    * s("bd sd hh sd").lpattack(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpattack(attack?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `lpdecay`.
    * Sets the decay duration for the lowpass filter envelope.
@@ -4098,7 +4098,7 @@ interface Pattern {
    * .lpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  lpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpd(decay?: Arg, ...rest: Arg[]): Pattern;
   /**
    * DC offset of the LFO for the lowpass filter
    * @param dcoffset dc offset. set to 0 for unipolar
@@ -4106,7 +4106,7 @@ interface Pattern {
    * s("bd sd hh sd").lpdc(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the decay duration for the lowpass filter envelope.
    * @param decay time of the filter envelope
@@ -4114,7 +4114,7 @@ interface Pattern {
    * s("bd sd hh sd").lpdecay(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpdecay(decay?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of the LFO for the lowpass filter
    * @param depth depth of modulation
@@ -4122,7 +4122,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lpdepth("<1 .5 1.8 0>")
    * @see @strudel/core/controls.mjs
    */
-  lpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpdepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `lpdepthfrequency`.
    * Depth of the LFO for the lowpass filter, in HZ
@@ -4131,7 +4131,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lpdepthfrequency("<200 500 100 0>")
    * @see @strudel/core/controls.mjs
    */
-  lpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpdepthfreq(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of the LFO for the lowpass filter, in HZ
    * @param depth depth of modulation
@@ -4139,7 +4139,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lpdepthfrequency("<200 500 100 0>")
    * @see @strudel/core/controls.mjs
    */
-  lpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpdepthfrequency(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `lpenv`.
    * Sets the lowpass filter envelope modulation depth.
@@ -4152,7 +4152,7 @@ interface Pattern {
    * .lpenv("<4 2 1 0 -1 -2 -4>/4")
    * @see @strudel/core/controls.mjs
    */
-  lpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpe(modulation?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the lowpass filter envelope modulation depth.
    * @param modulation depth of the lowpass filter envelope between 0 and _n_
@@ -4164,7 +4164,7 @@ interface Pattern {
    * .lpenv("<4 2 1 0 -1 -2 -4>/4")
    * @see @strudel/core/controls.mjs
    */
-  lpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpenv(modulation?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `lprelease`.
    * Sets the release time for the lowpass filter envelope.
@@ -4179,7 +4179,7 @@ interface Pattern {
    * .release(.5)
    * @see @strudel/core/controls.mjs
    */
-  lpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpr(release?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Rate of the LFO for the lowpass filter
    * @param rate rate in hertz
@@ -4187,7 +4187,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lprate("<4 8 2 1>")
    * @see @strudel/core/controls.mjs
    */
-  lprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  lprate(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the release time for the lowpass filter envelope.
    * @param release time of the filter envelope
@@ -4195,7 +4195,7 @@ interface Pattern {
    * s("bd sd hh sd").lprelease(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
+  lprelease(release?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `lpsustain`.
    * Sets the sustain amplitude for the lowpass filter envelope.
@@ -4209,7 +4209,7 @@ interface Pattern {
    * .lpenv(4)
    * @see @strudel/core/controls.mjs
    */
-  lps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+  lps(sustain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Shape of the LFO for the lowpass filter
    * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -4217,7 +4217,7 @@ interface Pattern {
    * s("bd sd hh sd").lpshape(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpshape(shape?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Skew of the LFO for the lowpass filter
    * @param skew How much to bend the LFO shape
@@ -4225,7 +4225,7 @@ interface Pattern {
    * s("bd sd hh sd").lpskew(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpskew(skew?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the sustain amplitude for the lowpass filter envelope.
    * @param sustain amplitude of the lowpass filter envelope
@@ -4233,7 +4233,7 @@ interface Pattern {
    * s("bd sd hh sd").lpsustain(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpsustain(sustain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Cycle-synced rate of the LFO for the lowpass filter
    * @param rate rate in cycles
@@ -4241,7 +4241,7 @@ interface Pattern {
    * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lpsync("<4 8 2 1>")
    * @see @strudel/core/controls.mjs
    */
-  lpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  lpsync(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Rate of modulation / rotation for leslie effect
    * @param rate 6.7 for fast, 0.7 for slow
@@ -4249,7 +4249,7 @@ interface Pattern {
    * s("bd sd hh sd").lrate(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  lrate(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Physical size of the cabinet in meters. Be careful, it might be slightly larger than your computer. Affects the Doppler amount (pitch warble)
    * @param meters somewhere between 0 and 1
@@ -4257,7 +4257,7 @@ interface Pattern {
    * s("bd sd hh sd").lsize(0.5)
    * @see @strudel/core/controls.mjs
    */
-  lsize(meters?: NumberPattern, ...rest: Arg[]): Pattern;
+  lsize(meters?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The `lt` operator: combines values with another pattern.
    * @example
@@ -4283,7 +4283,7 @@ interface Pattern {
    * s("bd sd hh sd").midibend(0.5)
    * @see @strudel/core/controls.mjs
    */
-  midibend(midibend?: NumberPattern, ...rest: Arg[]): Pattern;
+  midibend(midibend?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI channel: Sets the MIDI channel for the event.
    * @param channel MIDI channel number (0-15)
@@ -4291,7 +4291,7 @@ interface Pattern {
    * s("bd sd hh sd").midichan(0.5)
    * @see @strudel/core/controls.mjs
    */
-  midichan(channel?: NumberPattern, ...rest: Arg[]): Pattern;
+  midichan(channel?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI command: Sends a MIDI command message.
    * @param command MIDI command
@@ -4299,7 +4299,7 @@ interface Pattern {
    * s("bd sd hh sd").midicmd(0.5)
    * @see @strudel/core/controls.mjs
    */
-  midicmd(command?: NumberPattern, ...rest: Arg[]): Pattern;
+  midicmd(command?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `midimap` control on each event (read by the sound engine).
    * @example
@@ -4313,7 +4313,7 @@ interface Pattern {
    * s("bd sd hh sd").midiport(0.5)
    * @see @strudel/core/controls.mjs
    */
-  midiport(port?: NumberPattern, ...rest: Arg[]): Pattern;
+  midiport(port?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI key after touch: Sends a MIDI key after touch message.
    * @param miditouch MIDI key after touch (0-1)
@@ -4321,7 +4321,7 @@ interface Pattern {
    * s("bd sd hh sd").miditouch(0.5)
    * @see @strudel/core/controls.mjs
    */
-  miditouch(miditouch?: NumberPattern, ...rest: Arg[]): Pattern;
+  miditouch(miditouch?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `minutes` control on each event (read by the sound engine).
    * @example
@@ -4347,7 +4347,7 @@ interface Pattern {
    * mode("<below above duck root>").chord("C").voicing()
    * @see @strudel/core/controls.mjs
    */
-  mode(modeName?: StringPattern, ...rest: Arg[]): Pattern;
+  mode(modeName?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `modulate` from Strudel.
    * @example
@@ -4386,7 +4386,7 @@ interface Pattern {
    * s("bd sd hh sd").noise(0.5)
    * @see @strudel/core/controls.mjs
    */
-  noise(wet?: NumberPattern, ...rest: Arg[]): Pattern;
+  noise(wet?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI NRPN non-registered parameter number: Sends a MIDI NRPN non-registered parameter number message.
    * @param nrpnn MIDI NRPN non-registered parameter number (0-127)
@@ -4394,7 +4394,7 @@ interface Pattern {
    * s("bd sd hh sd").nrpnn(0.5)
    * @see @strudel/core/controls.mjs
    */
-  nrpnn(nrpnn?: NumberPattern, ...rest: Arg[]): Pattern;
+  nrpnn(nrpnn?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI NRPN non-registered parameter value: Sends a MIDI NRPN non-registered parameter value message.
    * @param nrpv MIDI NRPN non-registered parameter value (0-127)
@@ -4402,7 +4402,7 @@ interface Pattern {
    * s("bd sd hh sd").nrpv(0.5)
    * @see @strudel/core/controls.mjs
    */
-  nrpv(nrpv?: NumberPattern, ...rest: Arg[]): Pattern;
+  nrpv(nrpv?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `nudge` control on each event (read by the sound engine).
    * @example
@@ -4423,7 +4423,7 @@ interface Pattern {
    * n("0,4,7").scale("F:minor").s('supersaw').octave("<0 1 2 3>")
    * @see @strudel/core/controls.mjs
    */
-  oct(octave?: NumberPattern, ...rest: Arg[]): Pattern;
+  oct(octave?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the default octave of a synth.
    * @param octave octave number
@@ -4431,7 +4431,7 @@ interface Pattern {
    * n("0,4,7").scale("F:minor").s('supersaw').octave("<0 1 2 3>")
    * @see @strudel/core/controls.mjs
    */
-  octave(octave?: NumberPattern, ...rest: Arg[]): Pattern;
+  octave(octave?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `octaveR` control on each event (read by the sound engine).
    * @example
@@ -4475,7 +4475,7 @@ interface Pattern {
    * chord("<Am C D F Am E Am E>").offset("<0 1 2 3 4 5>") // alter the voicing each time
    * @see @strudel/core/controls.mjs
    */
-  offset(shift?: NumberPattern, ...rest: Arg[]): Pattern;
+  offset(shift?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `onTrigger` from Strudel.
    * @example
@@ -4509,7 +4509,7 @@ interface Pattern {
    * s("bd sd hh sd").oschost(0.5)
    * @see @strudel/core/controls.mjs
    */
-  oschost(oschost?: StringPattern, ...rest: Arg[]): Pattern;
+  oschost(oschost?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The port to send open sound control messages to. Requires running the OSC bridge.
    * @param oscport e.g. 57120
@@ -4517,7 +4517,7 @@ interface Pattern {
    * s("bd sd hh sd").oscport(0.5)
    * @see @strudel/core/controls.mjs
    */
-  oscport(oscport?: NumberPattern, ...rest: Arg[]): Pattern;
+  oscport(oscport?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `out` from Strudel.
    * @example
@@ -4572,7 +4572,7 @@ interface Pattern {
    * note("c c4").penv(12).panchor("<0 .5 1 .5>")
    * @see @strudel/core/controls.mjs
    */
-  panchor(anchor?: NumberPattern, ...rest: Arg[]): Pattern;
+  panchor(anchor?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `panorient` control on each event (read by the sound engine).
    * @example
@@ -4607,7 +4607,7 @@ interface Pattern {
    *   .partials([1, 0, 1, 0, 0, 1])
    * @see @strudel/core/pattern.mjs
    */
-  partials(magnitudes?: NumberPattern, ...rest: Arg[]): Pattern;
+  partials(magnitudes?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `pattack`.
    * Attack time of pitch envelope.
@@ -4616,7 +4616,7 @@ interface Pattern {
    * note("c eb g bb").pattack("0 .1 .25 .5").slow(2)
    * @see @strudel/core/controls.mjs
    */
-  patt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  patt(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Attack time of pitch envelope.
    * @param time time in seconds
@@ -4624,7 +4624,7 @@ interface Pattern {
    * note("c eb g bb").pattack("0 .1 .25 .5").slow(2)
    * @see @strudel/core/controls.mjs
    */
-  pattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  pattack(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Curve of envelope. Defaults to linear. exponential is good for kicks
    * @param type 0 = linear, 1 = exponential
@@ -4635,7 +4635,7 @@ interface Pattern {
    * .pcurve("<0 1>")
    * @see @strudel/core/controls.mjs
    */
-  pcurve(type?: NumberPattern, ...rest: Arg[]): Pattern;
+  pcurve(type?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `pdecay`.
    * Decay time of pitch envelope.
@@ -4644,7 +4644,7 @@ interface Pattern {
    * note("<c eb g bb>").pdecay("<0 .1 .25 .5>")
    * @see @strudel/core/controls.mjs
    */
-  pdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  pdec(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Decay time of pitch envelope.
    * @param time time in seconds
@@ -4652,7 +4652,7 @@ interface Pattern {
    * note("<c eb g bb>").pdecay("<0 .1 .25 .5>")
    * @see @strudel/core/controls.mjs
    */
-  pdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  pdecay(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Amount of pitch envelope. Negative values will flip the envelope.
    * If you don't set other pitch envelope controls, `pattack:.2` will be the default.
@@ -4662,7 +4662,7 @@ interface Pattern {
    * .penv("<12 7 1 .5 0 -1 -7 -12>")
    * @see @strudel/core/controls.mjs
    */
-  penv(semitones?: NumberPattern, ...rest: Arg[]): Pattern;
+  penv(semitones?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `phaser`.
    * Phaser audio effect that approximates popular guitar pedals.
@@ -4672,7 +4672,7 @@ interface Pattern {
    * .phaser("<1 2 4 8>")
    * @see @strudel/core/controls.mjs
    */
-  ph(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+  ph(speed?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `phaserdepth`.
    * The amount the signal is affected by the phaser effect. Defaults to 0.75
@@ -4681,7 +4681,7 @@ interface Pattern {
    * s("bd sd hh sd").phasdp(0.5)
    * @see @strudel/core/controls.mjs
    */
-  phasdp(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  phasdp(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Phaser audio effect that approximates popular guitar pedals.
    * @param speed speed of modulation
@@ -4690,7 +4690,7 @@ interface Pattern {
    * .phaser("<1 2 4 8>")
    * @see @strudel/core/controls.mjs
    */
-  phaser(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+  phaser(speed?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The center frequency of the phaser in HZ. Defaults to 1000
    * @param centerfrequency in HZ
@@ -4699,7 +4699,7 @@ interface Pattern {
    * .phaser(2).phasercenter("<800 2000 4000>")
    * @see @strudel/core/controls.mjs
    */
-  phasercenter(centerfrequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  phasercenter(centerfrequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The amount the signal is affected by the phaser effect. Defaults to 0.75
    * @param depth number between 0 and 1
@@ -4708,7 +4708,7 @@ interface Pattern {
    * .phaser(2).phaserdepth("<0 .5 .75 1>")
    * @see @strudel/core/controls.mjs
    */
-  phaserdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  phaserdepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `phaser`.
    * Sets the `phaserrate` control on each event (read by the sound engine).
@@ -4724,7 +4724,7 @@ interface Pattern {
    * .phaser(2).phasersweep("<800 2000 4000>")
    * @see @strudel/core/controls.mjs
    */
-  phasersweep(phasersweep?: NumberPattern, ...rest: Arg[]): Pattern;
+  phasersweep(phasersweep?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Rotates the harmonics of one of the core synths ('sine', 'tri', 'saw', 'user', ..) by a list of phases
    * @param phases List of [0, 1) phases for partials. 0th entry is the fundamental phase (i.e. DC offset is skipped)
@@ -4735,7 +4735,7 @@ interface Pattern {
    *   .superimpose(x => x.phases([0.5, 0.5, 0.5]))
    * @see @strudel/core/pattern.mjs
    */
-  phases(phases?: NumberPattern, ...rest: Arg[]): Pattern;
+  phases(phases?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `phasercenter`.
    * The center frequency of the phaser in HZ. Defaults to 1000
@@ -4744,7 +4744,7 @@ interface Pattern {
    * s("bd sd hh sd").phc(0.5)
    * @see @strudel/core/controls.mjs
    */
-  phc(centerfrequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  phc(centerfrequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `phaserdepth`.
    * The amount the signal is affected by the phaser effect. Defaults to 0.75
@@ -4753,7 +4753,7 @@ interface Pattern {
    * s("bd sd hh sd").phd(0.5)
    * @see @strudel/core/controls.mjs
    */
-  phd(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  phd(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `phasersweep`.
    * The frequency sweep range of the lfo for the phaser effect. Defaults to 2000
@@ -4762,7 +4762,7 @@ interface Pattern {
    * s("bd sd hh sd").phs(0.5)
    * @see @strudel/core/controls.mjs
    */
-  phs(phasersweep?: NumberPattern, ...rest: Arg[]): Pattern;
+  phs(phasersweep?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Picks patterns (or plain values) either from a list (by index) or a lookup table (by name).
    * Similar to `inhabit`, but maintains the structure of the original patterns.
@@ -4782,7 +4782,7 @@ interface Pattern {
    * s("bd [rim hh]").pickF("<0 1 2>", [rev,jux(rev),fast(2)])
    * @see @strudel/core/pick.mjs
    */
-  pickF(lookup?: NumberPattern, funcs?: Arg, ...rest: Arg[]): Pattern;
+  pickF(lookup?: Arg, funcs?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Similar to `pick`, but it applies an outerJoin instead of an innerJoin.
    * @param pat
@@ -4830,7 +4830,7 @@ interface Pattern {
    * @param funcs the array of functions from which to pull
    * @see @strudel/core/pick.mjs
    */
-  pickmodF(lookup?: NumberPattern, funcs?: Arg, ...rest: Arg[]): Pattern;
+  pickmodF(lookup?: Arg, funcs?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The same as `pickOut`, but if you pick a number greater than the size of the list,
    * it wraps around, rather than sticking at the maximum value.
@@ -4888,7 +4888,7 @@ interface Pattern {
    * .scale("C:minor").note()
    * @see @strudel/core/pattern.mjs
    */
-  plyForEach(factor?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  plyForEach(factor?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * The plyWith function repeats each event the given number of times, applying the given function to each event.\n
    * @param factor how many times to repeat
@@ -4899,7 +4899,7 @@ interface Pattern {
    * .scale("C:minor").note()
    * @see @strudel/core/pattern.mjs
    */
-  plyWith(factor?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  plyWith(factor?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * The plyForEach function repeats each event the given number of times, applying the given function to each event.
    * This version of ply uses the iteration index as an argument to the function, similar to echoWith.
@@ -4909,7 +4909,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").plyforeach(2, x => x.fast(2))
    * @see @strudel/core/pattern.mjs
    */
-  plyforeach(factor?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  plyforeach(factor?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * The plyWith function repeats each event the given number of times, applying the given function to each event.\n
    * @param factor how many times to repeat
@@ -4918,7 +4918,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").plywith(2, x => x.fast(2))
    * @see @strudel/core/pattern.mjs
    */
-  plywith(factor?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  plywith(factor?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `poly` from Strudel.
    * @example
@@ -4959,7 +4959,7 @@ interface Pattern {
    * .prelease("<0 .1 .25 .5>")
    * @see @strudel/core/controls.mjs
    */
-  prel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  prel(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Release time of pitch envelope
    * @param time time in seconds
@@ -4969,7 +4969,7 @@ interface Pattern {
    * .prelease("<0 .1 .25 .5>")
    * @see @strudel/core/controls.mjs
    */
-  prelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  prelease(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Syncopates a rhythm, by shifting each event halfway into its timespan.
    * @example
@@ -4997,7 +4997,7 @@ interface Pattern {
    * s("bd sd hh sd").progNum(0.5)
    * @see @strudel/core/controls.mjs
    */
-  progNum(program?: NumberPattern, ...rest: Arg[]): Pattern;
+  progNum(program?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `psus` control on each event (read by the sound engine).
    * @example
@@ -5017,7 +5017,7 @@ interface Pattern {
    * note("{f a c e}%16").s("pulse").pw(".8:1:.2")
    * @see @strudel/core/controls.mjs
    */
-  pw(pulsewidth?: NumberPattern, ...rest: Arg[]): Pattern;
+  pw(pulsewidth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Controls the lfo rate for the pulsewidth of the pulse oscillator
    * @param rate
@@ -5025,7 +5025,7 @@ interface Pattern {
    * n(run(8)).scale("D:pentatonic").s("pulse").pw("0.5").pwrate("<5 .1 25>").pwsweep("<0.3 .8>")
    * @see @strudel/core/controls.mjs
    */
-  pwrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  pwrate(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Controls the lfo sweep for the pulsewidth of the pulse oscillator
    * @param sweep
@@ -5033,7 +5033,7 @@ interface Pattern {
    * n(run(8)).scale("D:pentatonic").s("pulse").pw("0.5").pwrate("<5 .1 25>").pwsweep("<0.3 .8>")
    * @see @strudel/core/controls.mjs
    */
-  pwsweep(sweep?: NumberPattern, ...rest: Arg[]): Pattern;
+  pwsweep(sweep?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Assumes a numerical pattern, containing bipolar values in the range -1 .. 1
    * Returns a new pattern with values scaled to the given min/max range.
@@ -5071,7 +5071,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd").room(0.5).rlp(10000).rdim(8000)
    * @see @strudel/core/controls.mjs
    */
-  rdim(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  rdim(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `real` control on each event (read by the sound engine).
    * @example
@@ -5173,7 +5173,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd").room(0.5).rlp(10000).rfade(0.5)
    * @see @strudel/core/controls.mjs
    */
-  rfade(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
+  rfade(seconds?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Loops the pattern inside an `offset` for `cycles`.
    * If you think of the entire span of time in cycles as a ribbon, you can cut a single piece and loop it.
@@ -5183,7 +5183,7 @@ interface Pattern {
    * note("<c d e f>").ribbon(1, 2)
    * @see @strudel/core/pattern.mjs
    */
-  rib(offset?: NumberPattern, cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+  rib(offset?: Arg, cycles?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Loops the pattern inside an `offset` for `cycles`.
    * If you think of the entire span of time in cycles as a ribbon, you can cut a single piece and loop it.
@@ -5193,7 +5193,7 @@ interface Pattern {
    * note("<c d e f>").ribbon(1, 2)
    * @see @strudel/core/pattern.mjs
    */
-  ribbon(offset?: NumberPattern, cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+  ribbon(offset?: Arg, cycles?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `ring` control on each event (read by the sound engine).
    * @example
@@ -5221,7 +5221,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd").room(0.5).rlp(10000)
    * @see @strudel/core/controls.mjs
    */
-  rlp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  rlp(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Reverb lowpass frequency at -60dB (in hertz).
    * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -5230,7 +5230,7 @@ interface Pattern {
    * s("bd sd hh sd").roomdim(0.5)
    * @see @strudel/core/controls.mjs
    */
-  roomdim(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  roomdim(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Reverb fade time (in seconds).
    * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -5239,7 +5239,7 @@ interface Pattern {
    * s("bd sd hh sd").roomfade(0.5)
    * @see @strudel/core/controls.mjs
    */
-  roomfade(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
+  roomfade(seconds?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Reverb lowpass starting frequency (in hertz).
    * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -5248,7 +5248,7 @@ interface Pattern {
    * s("bd sd hh sd").roomlp(0.5)
    * @see @strudel/core/controls.mjs
    */
-  roomlp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  roomlp(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the room size of the reverb, see `room`.
    * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -5257,7 +5257,7 @@ interface Pattern {
    * s("bd sd hh sd").roomsize(0.5)
    * @see @strudel/core/controls.mjs
    */
-  roomsize(size?: NumberPattern, ...rest: Arg[]): Pattern;
+  roomsize(size?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Maps the chords of the incoming pattern to root notes in the given octave.
    * @param octave octave to use
@@ -5283,7 +5283,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd").room(.8).rsize(1)
    * @see @strudel/core/controls.mjs
    */
-  rsize(size?: NumberPattern, ...rest: Arg[]): Pattern;
+  rsize(size?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `take`.
    * Pattern method `s_add` from Strudel.
@@ -5391,7 +5391,7 @@ interface Pattern {
    * $: s("bd*4").degrade().seed(1); // Will degrade different events from the hi-hat
    * @see @strudel/core/signal.mjs
    */
-  seed(n?: NumberPattern, ...rest: Arg[]): Pattern;
+  seed(n?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Samples the pattern at a rate of n events per cycle. Useful for turning a continuous pattern into a discrete one.
    * @param segments number of segments per cycle
@@ -5399,7 +5399,7 @@ interface Pattern {
    * note(saw.range(40,52).segment(24))
    * @see @strudel/core/pattern.mjs
    */
-  seg(segments?: NumberPattern, ...rest: Arg[]): Pattern;
+  seg(segments?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `semitone` control on each event (read by the sound engine).
    * @example
@@ -5469,7 +5469,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").sinefold(2)
    * @see @strudel/core/pattern.mjs
    */
-  sinefold(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  sinefold(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `roomsize`.
    * Sets the room size of the reverb, see `room`.
@@ -5479,7 +5479,7 @@ interface Pattern {
    * s("bd sd [~ bd] sd").room(.8).rsize(1)
    * @see @strudel/core/controls.mjs
    */
-  size(size?: NumberPattern, ...rest: Arg[]): Pattern;
+  size(size?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Chops samples into the given number of slices, triggering those slices with a given pattern of slice numbers.
    * Instead of a number, it also accepts a list of numbers from 0 to 1 to slice at specific points.
@@ -5529,7 +5529,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").soft(2)
    * @see @strudel/core/pattern.mjs
    */
-  soft(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+  soft(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Randomly applies the given function by the given probability on a cycle by cycle basis.
    * Similar to `sometimesBy`
@@ -5539,7 +5539,7 @@ interface Pattern {
    * s("bd,hh*8").someCyclesBy(.3, x=>x.speed("0.5"))
    * @see @strudel/core/signal.mjs
    */
-  someCyclesBy(probability?: NumberPattern, _function?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  someCyclesBy(probability?: Arg, _function?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Sets the `songPtr` control on each event (read by the sound engine).
    * @example
@@ -5559,7 +5559,7 @@ interface Pattern {
    * s("bd sd hh sd").source(0.5)
    * @see @strudel/core/controls.mjs
    */
-  source(getSource?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  source(getSource?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Slow down a pattern over the given number of cycles. Like the "/" operator in mini notation.
    * @param factor slow down factor
@@ -5567,7 +5567,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").sparsity(2)
    * @see @strudel/core/pattern.mjs
    */
-  sparsity(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+  sparsity(factor?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pattern method `speak` from Strudel.
    */
@@ -5592,7 +5592,7 @@ interface Pattern {
    * note("d f a a# a d3").fast(2).s("supersaw").spread("<0 .3 1>")
    * @see @strudel/core/controls.mjs
    */
-  spread(spread?: NumberPattern, ...rest: Arg[]): Pattern;
+  spread(spread?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Pick from the list of values (or patterns of values) via the index using the given
    * pattern of integers. The selected pattern will be compressed to fit the duration of the selecting event
@@ -5626,7 +5626,7 @@ interface Pattern {
    * s("bd sd hh sd").squiz(0.5)
    * @see @strudel/core/controls.mjs
    */
-  squiz(squiz?: NumberPattern, ...rest: Arg[]): Pattern;
+  squiz(squiz?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `source`.
    * Define a custom webaudio node to use as a sound source.
@@ -5635,7 +5635,7 @@ interface Pattern {
    * s("bd sd hh sd").src(0.5)
    * @see @strudel/core/controls.mjs
    */
-  src(getSource?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  src(getSource?: Callback, ...rest: Arg[]): Pattern;
   /**
    * The given items are played at the same time at the same length.
    * @example
@@ -5679,7 +5679,7 @@ interface Pattern {
    * s("gm_flute").stretch("1 2 .5")
    * @see @strudel/core/controls.mjs
    */
-  stretch(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+  stretch(factor?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Cuts each sample into the given number of parts, triggering progressive portions of each sample at each loop.
    * @example
@@ -5708,7 +5708,7 @@ interface Pattern {
    * s("bd sd").stut(3, .8, 1/6)
    * @see @strudel/core/pattern.mjs
    */
-  stut(times?: NumberPattern, feedback?: NumberPattern, time?: NumberPattern, ...rest: Arg[]): Pattern;
+  stut(times?: Arg, feedback?: Arg, time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Superimpose and offset multiple times, applying the given function each time.
    * @param times how many times to repeat
@@ -5716,7 +5716,7 @@ interface Pattern {
    * @param func function to apply, given the pattern and the iteration index
    * @see @strudel/core/pattern.mjs
    */
-  stutWith(times?: NumberPattern, time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  stutWith(times?: Arg, time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Superimpose and offset multiple times, applying the given function each time.
    * @param times how many times to repeat
@@ -5724,7 +5724,7 @@ interface Pattern {
    * @param func function to apply, given the pattern and the iteration index
    * @see @strudel/core/pattern.mjs
    */
-  stutwith(times?: NumberPattern, time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  stutwith(times?: Arg, time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Alias of `.sustain()`: see there.
    * @example
@@ -5745,7 +5745,7 @@ interface Pattern {
    * // s("hh*8").swingBy(1/3, 4)
    * @see @strudel/core/pattern.mjs
    */
-  swing(subdivision?: NumberPattern, ...rest: Arg[]): Pattern;
+  swing(subdivision?: Arg, ...rest: Arg[]): Pattern;
   /**
    * The function `swingBy x n` breaks each cycle into `n` slices, and then delays events in the second half of each slice by the amount `x`, which is relative to the size of the (half) slice. So if `x` is 0 it does nothing, `0.5` delays for half the note duration, and 1 will wrap around to doing nothing again. The end result is a shuffle or swing-like rhythm
    * @param subdivision
@@ -5754,14 +5754,14 @@ interface Pattern {
    * s("hh*8").swingBy(1/3, 4)
    * @see @strudel/core/pattern.mjs
    */
-  swingBy(subdivision?: NumberPattern, offset?: NumberPattern, ...rest: Arg[]): Pattern;
+  swingBy(subdivision?: Arg, offset?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI sysex: Sends a MIDI sysex message.
    * @param id Sysex ID
    * @param data Sysex data
    * @see @strudel/core/controls.mjs
    */
-  sysex(id?: NumberPattern, data?: NumberPattern, ...rest: Arg[]): Pattern;
+  sysex(id?: Arg, data?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI sysex data: Sends a MIDI sysex message.
    * @param data Sysex data
@@ -5769,7 +5769,7 @@ interface Pattern {
    * s("bd sd hh sd").sysexdata(0.5)
    * @see @strudel/core/controls.mjs
    */
-  sysexdata(data?: NumberPattern, ...rest: Arg[]): Pattern;
+  sysexdata(data?: Arg, ...rest: Arg[]): Pattern;
   /**
    * MIDI sysex ID: Sends a MIDI sysex identifier message.
    * @param id Sysex ID
@@ -5777,7 +5777,7 @@ interface Pattern {
    * s("bd sd hh sd").sysexid(0.5)
    * @see @strudel/core/controls.mjs
    */
-  sysexid(id?: NumberPattern, ...rest: Arg[]): Pattern;
+  sysexid(id?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `roomsize`.
    * Sets the room size of the reverb, see `room`.
@@ -5787,7 +5787,7 @@ interface Pattern {
    * s("bd sd hh sd").sz(0.5)
    * @see @strudel/core/controls.mjs
    */
-  sz(size?: NumberPattern, ...rest: Arg[]): Pattern;
+  sz(size?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Tags each Hap with an identifier. Good for filtering. The function populates Hap.context.tags (Array).
    * @param tag anything unique
@@ -5799,7 +5799,7 @@ interface Pattern {
    *   .when("<0 1>", x => x.filter((hap) => hap.hasTag('altered')))
    * @see @strudel/core/pattern.mjs
    */
-  tag(tag?: StringPattern, ...rest: Arg[]): Pattern;
+  tag(tag?: Arg, ...rest: Arg[]): Pattern;
   /**
    * *Experimental*
    *
@@ -5837,7 +5837,7 @@ interface Pattern {
    *   .timeline("<2 -2>".slow(2))
    * @see @strudel/core/impure.mjs
    */
-  timeline(timeline?: NumberPattern, ...rest: Arg[]): Pattern;
+  timeline(timeline?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Assumes a numerical pattern, containing unipolar values in the range 0 ..
    * 1. Returns a new pattern with values scaled to the bipolar range -1 .. 1
@@ -5895,7 +5895,7 @@ interface Pattern {
    * s("bd").transient("<-1 -0.5 0 0.5 1>")
    * @see @strudel/core/controls.mjs
    */
-  transient(attack?: NumberPattern, sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+  transient(attack?: Arg, sustain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `tremolo`.
    * Modulate the amplitude of a sound with a continuous waveform
@@ -5904,7 +5904,7 @@ interface Pattern {
    * note("d d d# d".fast(4)).s("supersaw").tremolo("<3 2 100> ").tremoloskew("<.5>")
    * @see @strudel/core/controls.mjs
    */
-  trem(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+  trem(speed?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `tremolodepth`.
    * Depth of amplitude modulation
@@ -5913,7 +5913,7 @@ interface Pattern {
    * s("bd sd hh sd").tremdepth(0.5)
    * @see @strudel/core/controls.mjs
    */
-  tremdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremdepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Modulate the amplitude of a sound with a continuous waveform
    * @param speed modulation speed in HZ
@@ -5921,7 +5921,7 @@ interface Pattern {
    * note("d d d# d".fast(4)).s("supersaw").tremolo("<3 2 100> ").tremoloskew("<.5>")
    * @see @strudel/core/controls.mjs
    */
-  tremolo(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremolo(speed?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of amplitude modulation
    * @param depth
@@ -5929,7 +5929,7 @@ interface Pattern {
    * note("a1 a1 a#1 a1".fast(4)).s("pulse").tremsync(4).tremolodepth("<1 2 .7>")
    * @see @strudel/core/controls.mjs
    */
-  tremolodepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremolodepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alter the phase of the modulation waveform
    * @param offset the offset in cycles of the modulation
@@ -5937,7 +5937,7 @@ interface Pattern {
    * note("{f a c e}%16").s("sawtooth").tremsync(4).tremolophase("<0 .25 .66>")
    * @see @strudel/core/controls.mjs
    */
-  tremolophase(offset?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremolophase(offset?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Shape of amplitude modulation
    * @param shape tri | square | sine | saw | ramp
@@ -5945,7 +5945,7 @@ interface Pattern {
    * note("{f g c d}%16").tremsync(4).tremoloshape("<sine tri square>").s("sawtooth")
    * @see @strudel/core/controls.mjs
    */
-  tremoloshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremoloshape(shape?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alter the shape of the modulation waveform
    * @param amount between 0 & 1, the shape of the waveform
@@ -5953,7 +5953,7 @@ interface Pattern {
    * note("{f a c e}%16").s("sawtooth").tremsync(4).tremoloskew("<.5 0 1>")
    * @see @strudel/core/controls.mjs
    */
-  tremoloskew(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremoloskew(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Modulate the amplitude of a sound with a continuous waveform
    * @param cycles modulation speed in cycles
@@ -5961,7 +5961,7 @@ interface Pattern {
    * note("d d d# d".fast(4)).s("supersaw").tremolosync("4").tremoloskew("<1 .5 0>")
    * @see @strudel/core/controls.mjs
    */
-  tremolosync(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremolosync(cycles?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `tremolophase`.
    * Alter the phase of the modulation waveform
@@ -5970,7 +5970,7 @@ interface Pattern {
    * s("bd sd hh sd").tremphase(0.5)
    * @see @strudel/core/controls.mjs
    */
-  tremphase(offset?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremphase(offset?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `tremoloshape`.
    * Shape of amplitude modulation
@@ -5979,7 +5979,7 @@ interface Pattern {
    * s("bd sd hh sd").tremshape(0.5)
    * @see @strudel/core/controls.mjs
    */
-  tremshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremshape(shape?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `tremoloskew`.
    * Alter the shape of the modulation waveform
@@ -5988,7 +5988,7 @@ interface Pattern {
    * s("bd sd hh sd").tremskew(0.5)
    * @see @strudel/core/controls.mjs
    */
-  tremskew(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremskew(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `tremolosync`.
    * Modulate the amplitude of a sound with a continuous waveform
@@ -5997,7 +5997,7 @@ interface Pattern {
    * s("bd sd hh sd").tremsync(0.5)
    * @see @strudel/core/controls.mjs
    */
-  tremsync(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+  tremsync(cycles?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `triode` control on each event (read by the sound engine).
    * @example
@@ -6034,7 +6034,7 @@ interface Pattern {
    * s("hh*8").undegradeBy(0.2)
    * @see @strudel/core/signal.mjs
    */
-  undegradeBy(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  undegradeBy(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Set number of stacked voices for supported oscillators
    * @param numvoices
@@ -6042,7 +6042,7 @@ interface Pattern {
    * note("d f a a# a d3").fast(2).s("supersaw").unison("<1 2 7>")
    * @see @strudel/core/controls.mjs
    */
-  unison(numvoices?: NumberPattern, ...rest: Arg[]): Pattern;
+  unison(numvoices?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Used in conjunction with `speed`, accepts values of "r" (rate, default behavior), "c" (cycles), or "s" (seconds). Using `unit "c"` means `speed` will be interpreted in units of cycles, e.g. `speed "1"` means samples will be stretched to fill a cycle. Using `unit "s"` means the playback speed will be adjusted so that the duration is the number of seconds specified by `speed`.
    * @param unit see description above
@@ -6065,7 +6065,7 @@ interface Pattern {
    * s("bd sd hh sd").v(0.5)
    * @see @strudel/core/controls.mjs
    */
-  v(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  v(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `val` control on each event (read by the sound engine).
    * @example
@@ -6085,7 +6085,7 @@ interface Pattern {
    * s("bd sd hh sd").vib(0.5)
    * @see @strudel/core/controls.mjs
    */
-  vib(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  vib(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the vibrato depth in semitones. Only has an effect if `vibrato` | `vib` | `v` is is also set
    * @param depth of vibrato (in semitones)
@@ -6093,7 +6093,7 @@ interface Pattern {
    * s("bd sd hh sd").vibmod(0.5)
    * @see @strudel/core/controls.mjs
    */
-  vibmod(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  vibmod(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `vib`.
    * Applies a vibrato to the frequency of the oscillator.
@@ -6102,7 +6102,7 @@ interface Pattern {
    * s("bd sd hh sd").vibrato(0.5)
    * @see @strudel/core/controls.mjs
    */
-  vibrato(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+  vibrato(frequency?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `vibmod`.
    * Sets the vibrato depth in semitones. Only has an effect if `vibrato` | `vib` | `v` is is also set
@@ -6111,7 +6111,7 @@ interface Pattern {
    * s("bd sd hh sd").vmod(0.5)
    * @see @strudel/core/controls.mjs
    */
-  vmod(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  vmod(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `voice` control on each event (read by the sound engine).
    * @example
@@ -6127,7 +6127,7 @@ interface Pattern {
    * stack("<C^7 A7 Dm7 G7>".voicings('lefthand'), "<C3 A2 D3 G2>").note()
    * @see @strudel/tonal/voicings.mjs
    */
-  voicings(dictionary?: StringPattern, ...rest: Arg[]): Pattern;
+  voicings(dictionary?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Formant filter to make things sound like vowels.
    * @param vowel You can use a e i o u ae aa oe ue y uh un en an on, corresponding to [a] [e] [i] [o] [u] [æ] [ɑ] [ø] [y] [ɯ] [ʌ] [œ̃] [ɛ̃] [ɑ̃] [ɔ̃]. Aliases: aa = å = ɑ, oe = ø = ö, y = ı, ae = æ.
@@ -6136,7 +6136,7 @@ interface Pattern {
    * .vowel("<a e i <o u>>")
    * @see @strudel/core/controls.mjs
    */
-  vowel(vowel?: StringPattern, ...rest: Arg[]): Pattern;
+  vowel(vowel?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Amount of warp (alteration of the waveform) to apply to the wavetable oscillator
    * @param amount Warp of the wavetable from 0 to 1
@@ -6145,7 +6145,7 @@ interface Pattern {
    *   .warpmode("spin")
    * @see @strudel/core/controls.mjs
    */
-  warp(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  warp(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `warpattack`.
    * Attack time of the wavetable oscillator's warp envelope
@@ -6154,7 +6154,7 @@ interface Pattern {
    * s("bd sd hh sd").warpatt(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpatt(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Attack time of the wavetable oscillator's warp envelope
    * @param time attack time in seconds
@@ -6162,7 +6162,7 @@ interface Pattern {
    * s("bd sd hh sd").warpattack(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpattack(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * DC offset of the LFO for the wavetable oscillator's warp
    * @param dcoffset dc offset. set to 0 for unipolar
@@ -6170,7 +6170,7 @@ interface Pattern {
    * s("bd sd hh sd").warpdc(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `warpdecay`.
    * Decay time of the wavetable oscillator's warp envelope
@@ -6179,7 +6179,7 @@ interface Pattern {
    * s("bd sd hh sd").warpdec(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpdec(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Decay time of the wavetable oscillator's warp envelope
    * @param time decay time in seconds
@@ -6187,7 +6187,7 @@ interface Pattern {
    * s("bd sd hh sd").warpdecay(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpdecay(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of the LFO for the wavetable oscillator's warp
    * @param depth depth of modulation
@@ -6195,7 +6195,7 @@ interface Pattern {
    * s("bd sd hh sd").warpdepth(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpdepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Amount of envelope applied wavetable oscillator's position envelope
    * @param amount between 0 and 1
@@ -6203,7 +6203,7 @@ interface Pattern {
    * s("bd sd hh sd").warpenv(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpenv(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpenv(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Type of warp (alteration of the waveform) to apply to the wavetable oscillator.
    *
@@ -6223,7 +6223,7 @@ interface Pattern {
    * s("bd sd hh sd").warprate(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  warprate(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `warprelease`.
    * Release time of the wavetable oscillator's warp envelope
@@ -6232,7 +6232,7 @@ interface Pattern {
    * s("bd sd hh sd").warprel(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warprel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  warprel(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Release time of the wavetable oscillator's warp envelope
    * @param time release time in seconds
@@ -6240,7 +6240,7 @@ interface Pattern {
    * s("bd sd hh sd").warprelease(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warprelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  warprelease(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Shape of the LFO for the wavetable oscillator's warp
    * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -6248,7 +6248,7 @@ interface Pattern {
    * s("bd sd hh sd").warpshape(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpshape(shape?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Skew of the LFO for the wavetable oscillator's warp
    * @param skew How much to bend the LFO shape
@@ -6256,7 +6256,7 @@ interface Pattern {
    * s("bd sd hh sd").warpskew(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpskew(skew?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `warpsustain`.
    * Sustain time of the wavetable oscillator's warp envelope
@@ -6265,7 +6265,7 @@ interface Pattern {
    * s("bd sd hh sd").warpsus(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpsus(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpsus(gain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sustain time of the wavetable oscillator's warp envelope
    * @param gain sustain level (0 to 1)
@@ -6273,7 +6273,7 @@ interface Pattern {
    * s("bd sd hh sd").warpsustain(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpsustain(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpsustain(gain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * cycle synced rate of the LFO for the wavetable warp position
    * @param rate rate in cycles
@@ -6281,7 +6281,7 @@ interface Pattern {
    * s("bd sd hh sd").warpsync(0.5)
    * @see @strudel/core/controls.mjs
    */
-  warpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  warpsync(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sets the `waveloss` control on each event (read by the sound engine).
    * @example
@@ -6296,7 +6296,7 @@ interface Pattern {
    * s("bd sd hh sd").wavetablePhaseRand(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wavetablePhaseRand(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  wavetablePhaseRand(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `wt`.
    * Position in the wavetable of the wavetable oscillator
@@ -6305,7 +6305,7 @@ interface Pattern {
    * s("bd sd hh sd").wavetablePosition(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wavetablePosition(position?: NumberPattern, ...rest: Arg[]): Pattern;
+  wavetablePosition(position?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `warp`.
    * Amount of warp (alteration of the waveform) to apply to the wavetable oscillator
@@ -6314,7 +6314,7 @@ interface Pattern {
    * s("bd sd hh sd").wavetableWarp(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wavetableWarp(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  wavetableWarp(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `warpmode`.
    * Type of warp (alteration of the waveform) to apply to the wavetable oscillator.
@@ -6335,7 +6335,7 @@ interface Pattern {
    * "c3 eb3 g3".when("<0 1>/2", x=>x.sub("5")).note()
    * @see @strudel/core/pattern.mjs
    */
-  when(binary_pat?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  when(binary_pat?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Do something on a keypress, or array of keypresses
    * [Key name reference](https://developer.mozilla.org/en-US/docs/Web/API/UI_Events/Keyboard_event_key_values)
@@ -6399,7 +6399,7 @@ interface Pattern {
    * @param func function to be applied to the sub-pattern
    * @see @strudel/core/pattern.mjs
    */
-  within(start?: NumberPattern, end?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+  within(start?: Arg, end?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
   /**
    * Creates a worklet effect. Typically derived by writing K(...) in the REPL which will parse
    * Kabelsalat code.
@@ -6409,7 +6409,7 @@ interface Pattern {
    * note("c3 e3 g3 b3").worklet(2)
    * @see @strudel/core/pattern.mjs
    */
-  worklet(src?: StringPattern, inputs?: Arg, ...rest: Arg[]): Pattern;
+  worklet(src?: Arg, inputs?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Position in the wavetable of the wavetable oscillator
    * @param position Position in the wavetable from 0 to 1
@@ -6417,7 +6417,7 @@ interface Pattern {
    * s("squelch").bank("wt_digital").seg(8).note("F1").wt("0 0.25 0.5 0.75 1")
    * @see @strudel/core/controls.mjs
    */
-  wt(position?: NumberPattern, ...rest: Arg[]): Pattern;
+  wt(position?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `wtattack`.
    * Attack time of the wavetable oscillator's position envelope
@@ -6426,7 +6426,7 @@ interface Pattern {
    * s("bd sd hh sd").wtatt(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtatt(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Attack time of the wavetable oscillator's position envelope
    * @param time attack time in seconds
@@ -6434,7 +6434,7 @@ interface Pattern {
    * s("bd sd hh sd").wtattack(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtattack(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * DC offset of the LFO for the wavetable oscillator's position
    * @param dcoffset dc offset. set to 0 for unipolar
@@ -6442,7 +6442,7 @@ interface Pattern {
    * s("bd sd hh sd").wtdc(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `wtdecay`.
    * Decay time of the wavetable oscillator's position envelope
@@ -6451,7 +6451,7 @@ interface Pattern {
    * s("bd sd hh sd").wtdec(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtdec(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Decay time of the wavetable oscillator's position envelope
    * @param time decay time in seconds
@@ -6459,7 +6459,7 @@ interface Pattern {
    * s("bd sd hh sd").wtdecay(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtdecay(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Depth of the LFO for the wavetable oscillator's position
    * @param depth depth of modulation
@@ -6467,7 +6467,7 @@ interface Pattern {
    * s("bd sd hh sd").wtdepth(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtdepth(depth?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Amount of envelope applied wavetable oscillator's position envelope
    * @param amount between 0 and 1
@@ -6475,7 +6475,7 @@ interface Pattern {
    * s("bd sd hh sd").wtenv(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtenv(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtenv(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Amount of randomness of the initial phase of the wavetable oscillator.
    * @param amount Randomness of the initial phase. Between 0 (not random) and 1 (fully random)
@@ -6483,7 +6483,7 @@ interface Pattern {
    * s("basique").bank("wt_digital").seg(16).wtphaserand("<0 1>")
    * @see @strudel/core/controls.mjs
    */
-  wtphaserand(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtphaserand(amount?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Rate of the LFO for the wavetable oscillator's position
    * @param rate rate in hertz
@@ -6491,7 +6491,7 @@ interface Pattern {
    * s("bd sd hh sd").wtrate(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtrate(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `wtrelease`.
    * Release time of the wavetable oscillator's position envelope
@@ -6500,7 +6500,7 @@ interface Pattern {
    * s("bd sd hh sd").wtrel(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtrel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtrel(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Release time of the wavetable oscillator's position envelope
    * @param time release time in seconds
@@ -6508,7 +6508,7 @@ interface Pattern {
    * s("bd sd hh sd").wtrelease(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtrelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtrelease(time?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Shape of the LFO for the wavetable oscillator's position
    * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -6516,7 +6516,7 @@ interface Pattern {
    * s("bd sd hh sd").wtshape(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtshape(shape?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Skew of the LFO for the wavetable oscillator's position
    * @param skew How much to bend the LFO shape
@@ -6524,7 +6524,7 @@ interface Pattern {
    * s("bd sd hh sd").wtskew(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtskew(skew?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Alias of `wtsustain`.
    * Sustain time of the wavetable oscillator's position envelope
@@ -6533,7 +6533,7 @@ interface Pattern {
    * s("bd sd hh sd").wtsus(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtsus(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtsus(gain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Sustain time of the wavetable oscillator's position envelope
    * @param gain sustain level (0 to 1)
@@ -6541,7 +6541,7 @@ interface Pattern {
    * s("bd sd hh sd").wtsustain(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtsustain(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtsustain(gain?: Arg, ...rest: Arg[]): Pattern;
   /**
    * cycle synced rate of the LFO for the wavetable oscillator's position
    * @param rate rate in cycles
@@ -6549,7 +6549,7 @@ interface Pattern {
    * s("bd sd hh sd").wtsync(0.5)
    * @see @strudel/core/controls.mjs
    */
-  wtsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+  wtsync(rate?: Arg, ...rest: Arg[]): Pattern;
   /**
    * Cross-fades between left and right from 0 to 1:
    * - 0 = (full left, no right)
@@ -6721,7 +6721,7 @@ declare function _slices(...args: Arg[]): unknown;
  * accelerate(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function accelerate(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function accelerate(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.activeLabel()`: the pattern comes last.
  * @example
@@ -6762,7 +6762,7 @@ declare function add(...rest: Arg[]): Pattern;
  * "<C^7 A7 Dm7 G7>".voicings('cookie').note()
  * @see @strudel/tonal/voicings.mjs
  */
-declare function addVoicings(name?: StringPattern, dictionary?: Arg, range?: Arg, ...rest: Arg[]): Pattern;
+declare function addVoicings(name?: Arg, dictionary?: Arg, range?: Arg, ...rest: Arg[]): Pattern;
 /**
  * ADSR envelope: Combination of Attack, Decay, Sustain, and Release.
  * @param time attack time in seconds
@@ -6773,7 +6773,7 @@ declare function addVoicings(name?: StringPattern, dictionary?: Arg, range?: Arg
  * note("[c3 bb2 f3 eb3]*2").sound("sawtooth").lpf(600).adsr(".1:.1:.5:.2")
  * @see @strudel/core/controls.mjs
  */
-declare function adsr(time?: NumberPattern, time_?: NumberPattern, gain?: NumberPattern, time__?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function adsr(time?: Arg, time_?: Arg, gain?: Arg, time__?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Shorthand for `.sometimesBy(0.9, fn)`
  * @example
@@ -6802,7 +6802,7 @@ declare function always(...rest: Arg[]): Pattern;
  * amp(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function amp(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function amp(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.analyze()`: the pattern comes last.
  * @example
@@ -6816,7 +6816,7 @@ declare function analyze(...rest: Arg[]): Pattern;
  * anchor("<c4 g4 c5 g5>").chord("C").voicing()
  * @see @strudel/core/controls.mjs
  */
-declare function anchor(anchorNote?: StringPattern, ...rest: Arg[]): Pattern;
+declare function anchor(anchorNote?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.and()`: the pattern comes last.
  * @example
@@ -6885,7 +6885,7 @@ declare function as(mapping?: Arg, ...rest: Arg[]): Pattern;
  * asym(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function asym(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function asym(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amplitude envelope attack time: Specifies how long it takes for the sound to reach its peak value, relative to the onset.
  * @param attack time in seconds.
@@ -6893,7 +6893,7 @@ declare function asym(distortion?: NumberPattern, volume?: NumberPattern, ...res
  * note("c3 e3 f3 g3").attack("<0 .1 .5>")
  * @see @strudel/core/controls.mjs
  */
-declare function att(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function att(attack?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amplitude envelope attack time: Specifies how long it takes for the sound to reach its peak value, relative to the onset.
  * @param attack time in seconds.
@@ -6901,7 +6901,7 @@ declare function att(attack?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c3 e3 f3 g3").attack("<0 .1 .5>")
  * @see @strudel/core/controls.mjs
  */
-declare function attack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function attack(attack?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -6924,7 +6924,7 @@ declare function band(...rest: Arg[]): Pattern;
  * bandf(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bandf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bandf(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the **b**and-**p**ass **q**-factor (resonance).
  * @param q q factor
@@ -6932,7 +6932,7 @@ declare function bandf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * bandq(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bandq(q?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bandq(q?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Select the sound bank to use. To be used together with `s`. The bank name (+ "_") will be prepended to the value of `s`.
  * @param bank the name of the bank
@@ -6940,7 +6940,7 @@ declare function bandq(q?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd").bank('RolandTR909') // = s("RolandTR909_bd RolandTR909_sd")
  * @see @strudel/core/controls.mjs
  */
-declare function bank(bank?: StringPattern, ...rest: Arg[]): Pattern;
+declare function bank(bank?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -6952,7 +6952,7 @@ declare function base64ToUnicode(...args: Arg[]): unknown;
  * bbexpr(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bbexpr(byteBeatExpression?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bbexpr(byteBeatExpression?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Create byte beats with custom expressions
  * @param byteBeatStartTime in samples (t)
@@ -6960,7 +6960,7 @@ declare function bbexpr(byteBeatExpression?: NumberPattern, ...rest: Arg[]): Pat
  * bbst(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bbst(byteBeatStartTime?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bbst(byteBeatStartTime?: Arg, ...rest: Arg[]): Pattern;
 /**
  * creates a structure pattern from divisions of a cycle
  * especially useful for creating rhythms
@@ -6976,7 +6976,7 @@ declare function beat(...rest: Arg[]): Pattern;
  * begin(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function begin(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function begin(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Generates a continuous pattern of [berlin noise](conceived by Jame Coyne and Jade Rowland as a joke but turned out to be surprisingly cool and useful,
  * like perlin noise but with sawtooth waves), in the range 0..1.
@@ -6993,7 +6993,7 @@ declare const berlin: Pattern;
  * bgain(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bgain(number?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bgain(number?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Creates a binary pattern from a number.
  * @param n - input number to convert to binary
@@ -7002,7 +7002,7 @@ declare function bgain(number?: NumberPattern, ...rest: Arg[]): Pattern;
  * // "hh".s().struct("1 0 1")
  * @see @strudel/core/signal.mjs
  */
-declare function binary(n?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function binary(n?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Creates a binary list pattern from a number.
  * @param n - input number to convert to binary s("saw").seg(8) .partials(binaryL(irand(4096).add(1)))
@@ -7010,7 +7010,7 @@ declare function binary(n?: NumberPattern, ...rest: Arg[]): Pattern;
  * binaryL(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/signal.mjs
  */
-declare function binaryL(n?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function binaryL(n?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Creates a binary pattern from a number, padded to n bits long.
  * @param n - input number to convert to binary
@@ -7020,7 +7020,7 @@ declare function binaryL(n?: NumberPattern, ...rest: Arg[]): Pattern;
  * // "hh".s().struct("1 1 0 1 1 0 0 0 1 1 1 0 1 1 0 0")
  * @see @strudel/core/signal.mjs
  */
-declare function binaryN(n?: NumberPattern, nBits?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function binaryN(n?: Arg, nBits?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Creates a binary list pattern from a number, padded to n bits long.
  * @param n - input number to convert to binary
@@ -7029,7 +7029,7 @@ declare function binaryN(n?: NumberPattern, nBits?: NumberPattern, ...rest: Arg[
  * binaryNL(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/signal.mjs
  */
-declare function binaryNL(n?: NumberPattern, nBits?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function binaryNL(n?: Arg, nBits?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.bind()`: the pattern comes last.
  * @example
@@ -7052,7 +7052,7 @@ declare function binshift(...rest: Arg[]): Pattern;
  * .bite(4, "3 2 1 0")
  * @see @strudel/core/pattern.mjs
  */
-declare function bite(number?: NumberPattern, slices?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bite(number?: Arg, slices?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.bjork()`: the pattern comes last.
  * @example
@@ -7088,7 +7088,7 @@ declare function blshift(...rest: Arg[]): Pattern;
  * bmod(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bmod(config?: Arg, id?: StringPattern, ...rest: Arg[]): Pattern;
+declare function bmod(config?: Arg, id?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.bor()`: the pattern comes last.
  * @example
@@ -7103,7 +7103,7 @@ declare function bor(...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*6").bpf("<1000 2000 4000 8000>")
  * @see @strudel/core/controls.mjs
  */
-declare function bp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bp(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the attack duration for the bandpass filter envelope.
  * @param attack time of the bandpass filter envelope
@@ -7115,7 +7115,7 @@ declare function bp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * .bpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function bpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpa(attack?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the attack duration for the bandpass filter envelope.
  * @param attack time of the bandpass filter envelope
@@ -7123,7 +7123,7 @@ declare function bpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
  * bpattack(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpattack(attack?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the decay duration for the bandpass filter envelope.
  * @param decay time of the bandpass filter envelope
@@ -7136,7 +7136,7 @@ declare function bpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
  * .bpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function bpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpd(decay?: Arg, ...rest: Arg[]): Pattern;
 /**
  * DC offset of the LFO for the bandpass filter
  * @param dcoffset dc offset. set to 0 for unipolar
@@ -7144,7 +7144,7 @@ declare function bpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
  * bpdc(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the decay duration for the bandpass filter envelope.
  * @param decay time of the bandpass filter envelope
@@ -7152,7 +7152,7 @@ declare function bpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
  * bpdecay(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpdecay(decay?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the bandpass filter
  * @param depth depth of modulation
@@ -7160,7 +7160,7 @@ declare function bpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
  * bpdepth(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpdepth(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the bandpass filter, in HZ
  * @param depth depth of modulation
@@ -7168,7 +7168,7 @@ declare function bpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).bpdepthfrequency("<200 500 100 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function bpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpdepthfreq(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the bandpass filter, in HZ
  * @param depth depth of modulation
@@ -7176,7 +7176,7 @@ declare function bpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).bpdepthfrequency("<200 500 100 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function bpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpdepthfrequency(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the bandpass filter envelope modulation depth.
  * @param modulation depth of the bandpass filter envelope between 0 and _n_
@@ -7188,7 +7188,7 @@ declare function bpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Patter
  * .bpenv("<4 2 1 0 -1 -2 -4>/4")
  * @see @strudel/core/controls.mjs
  */
-declare function bpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpe(modulation?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the bandpass filter envelope modulation depth.
  * @param modulation depth of the bandpass filter envelope between 0 and _n_
@@ -7200,7 +7200,7 @@ declare function bpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
  * .bpenv("<4 2 1 0 -1 -2 -4>/4")
  * @see @strudel/core/controls.mjs
  */
-declare function bpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpenv(modulation?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the center frequency of the **b**and-**p**ass **f**ilter. When using mininotation, you
  * can also optionally supply the 'bpq' parameter separated by ':'.
@@ -7209,7 +7209,7 @@ declare function bpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*6").bpf("<1000 2000 4000 8000>")
  * @see @strudel/core/controls.mjs
  */
-declare function bpf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpf(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the **b**and-**p**ass **q**-factor (resonance).
  * @param q q factor
@@ -7217,7 +7217,7 @@ declare function bpf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd").bpf(500).bpq("<0 1 2 3>")
  * @see @strudel/core/controls.mjs
  */
-declare function bpq(q?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpq(q?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the release time for the bandpass filter envelope.
  * @param release time of the bandpass filter envelope
@@ -7231,7 +7231,7 @@ declare function bpq(q?: NumberPattern, ...rest: Arg[]): Pattern;
  * .release(.5)
  * @see @strudel/core/controls.mjs
  */
-declare function bpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpr(release?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Rate of the LFO for the bandpass filter
  * @param rate rate in hertz
@@ -7239,7 +7239,7 @@ declare function bpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
  * bprate(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bprate(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the release time for the bandpass filter envelope.
  * @param release time of the bandpass filter envelope
@@ -7247,7 +7247,7 @@ declare function bprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * bprelease(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bprelease(release?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the sustain amplitude for the bandpass filter envelope.
  * @param sustain amplitude of the bandpass filter envelope
@@ -7260,7 +7260,7 @@ declare function bprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
  * .bpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function bps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bps(sustain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Shape of the LFO for the bandpass filter
  * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -7268,7 +7268,7 @@ declare function bps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
  * bpshape(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpshape(shape?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Skew of the LFO for the bandpass filter
  * @param skew How much to bend the LFO shape
@@ -7276,7 +7276,7 @@ declare function bpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
  * bpskew(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpskew(skew?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the sustain amplitude for the bandpass filter envelope.
  * @param sustain amplitude of the bandpass filter envelope
@@ -7284,7 +7284,7 @@ declare function bpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
  * bpsustain(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpsustain(sustain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Cycle-synced rate of the LFO for the bandpass filter
  * @param rate rate in cycles
@@ -7292,7 +7292,7 @@ declare function bpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
  * bpsync(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bpsync(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Returns a new pattern where every other cycle is played once, twice as
  * fast, and offset in time by one quarter of a cycle. Creates a kind of
@@ -7316,7 +7316,7 @@ declare const brand: Pattern;
  * s("hh*10").pan(brandBy(0.2))
  * @see @strudel/core/signal.mjs
  */
-declare function brandBy(probability?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function brandBy(probability?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.brshift()`: the pattern comes last.
  * @example
@@ -7334,7 +7334,7 @@ declare function brshift(...rest: Arg[]): Pattern;
  * bus(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function bus(number?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function bus(number?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Postgain multiplier prior to sending the signal to the audio bus.
  * @param number
@@ -7342,7 +7342,7 @@ declare function bus(number?: NumberPattern, ...rest: Arg[]): Pattern;
  * busgain(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function busgain(number?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function busgain(number?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.bxor()`: the pattern comes last.
  * @example
@@ -7362,7 +7362,7 @@ declare function bypass(...rest: Arg[]): Pattern;
  * byteBeatExpression(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function byteBeatExpression(byteBeatExpression?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function byteBeatExpression(byteBeatExpression?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Create byte beats with custom expressions
  * @param byteBeatStartTime in samples (t)
@@ -7370,7 +7370,7 @@ declare function byteBeatExpression(byteBeatExpression?: NumberPattern, ...rest:
  * byteBeatStartTime(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function byteBeatStartTime(byteBeatStartTime?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function byteBeatStartTime(byteBeatStartTime?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -7382,7 +7382,7 @@ declare function calculateSteps(...args: Arg[]): unknown;
  * ccn(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function ccn(MIDI?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function ccn(MIDI?: Arg, ...rest: Arg[]): Pattern;
 /**
  * MIDI control value: Sends a MIDI control change message.
  * @param MIDI control value (0-127)
@@ -7390,7 +7390,7 @@ declare function ccn(MIDI?: NumberPattern, ...rest: Arg[]): Pattern;
  * ccv(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function ccv(MIDI?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function ccv(MIDI?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Assumes a numerical pattern. Returns a new pattern with all values set to
  * their mathematical ceiling. E.g. `3.2` replaced with `4`, and `-4.2`
@@ -7407,7 +7407,7 @@ declare function ceil(...rest: Arg[]): Pattern;
  * note("e a d b g").channels("3:4")
  * @see @strudel/core/controls.mjs
  */
-declare function ch(channels?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function ch(channels?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Choose the channel the pattern is sent to in superdirt
  * @param channel channel number
@@ -7415,7 +7415,7 @@ declare function ch(channels?: NumberPattern, ...rest: Arg[]): Pattern;
  * channel(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function channel(channel?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function channel(channel?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Allows you to set the output channels on the interface
  * @param channels pattern the output channels
@@ -7423,7 +7423,7 @@ declare function channel(channel?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("e a d b g").channels("3:4")
  * @see @strudel/core/controls.mjs
  */
-declare function channels(channels?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function channels(channels?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Distortion via Chebyshev polynomials
  * @param distortion amount of distortion to apply
@@ -7432,7 +7432,7 @@ declare function channels(channels?: NumberPattern, ...rest: Arg[]): Pattern;
  * chebyshev(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function chebyshev(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function chebyshev(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Picks one of the elements at random each cycle.
  * @example
@@ -7485,7 +7485,7 @@ declare function chop(...rest: Arg[]): Pattern;
  * note("d d a# a").s("sawtooth").chorus(.5)
  * @see @strudel/core/controls.mjs
  */
-declare function chorus(chorus?: StringPattern, ...rest: Arg[]): Pattern;
+declare function chorus(chorus?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Divides a pattern into a given number of parts, then cycles through those parts in turn, applying the given function to each part in turn (one part per cycle).
  * @example
@@ -7553,7 +7553,7 @@ declare function cleanupUi(...args: Arg[]): unknown;
  * note("c a f e").s("piano").clip("<.5 1 2>")
  * @see @strudel/core/controls.mjs
  */
-declare function clip(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function clip(factor?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Fake-resampling for lowering the sample rate. Caution: This effect seems to only work in chromium based browsers
  * @param factor 1 for original 2 for half, 3 for a third and so on.
@@ -7561,7 +7561,7 @@ declare function clip(factor?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*8").coarse("<1 4 8 16 32>")
  * @see @strudel/core/controls.mjs
  */
-declare function coarse(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function coarse(factor?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -7573,7 +7573,7 @@ declare function code2hash(...args: Arg[]): unknown;
  * color(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function color(color?: StringPattern, ...rest: Arg[]): Pattern;
+declare function color(color?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the color of the hap in visualizations like pianoroll or highlighting.
  * @param color Hexadecimal or CSS color name
@@ -7670,7 +7670,7 @@ declare function contract(...rest: Arg[]): Pattern;
  * control("C:major", n("0 2 4"))
  * @see @strudel/core/controls.mjs
  */
-declare function control(MIDI?: NumberPattern, MIDI_?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function control(MIDI?: Arg, MIDI_?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime value `controls` from @strudel/*, exposed in the scope.
  */
@@ -7713,7 +7713,7 @@ declare function createParams(...args: Arg[]): unknown;
  * s("<bd sd>,hh*3").fast(2).crush("<16 8 7 6 5 4 3 2>")
  * @see @strudel/core/controls.mjs
  */
-declare function crush(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function crush(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Applies the cutoff frequency of the **l**ow-**p**ass **f**ilter.
  *
@@ -7723,7 +7723,7 @@ declare function crush(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * ctf(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function ctf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function ctf(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.ctlNum()`: the pattern comes last.
  * @example
@@ -7744,7 +7744,7 @@ declare function ctranspose(...rest: Arg[]): Pattern;
  * cubic(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function cubic(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function cubic(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -7762,7 +7762,7 @@ declare function curve(...rest: Arg[]): Pattern;
  * s("[oh hh]*4").cut(1)
  * @see @strudel/core/controls.mjs
  */
-declare function cut(group?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function cut(group?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Applies the cutoff frequency of the **l**ow-**p**ass **f**ilter.
  *
@@ -7772,7 +7772,7 @@ declare function cut(group?: NumberPattern, ...rest: Arg[]): Pattern;
  * cutoff(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function cutoff(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function cutoff(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -7798,7 +7798,7 @@ declare const cyclesPer: Pattern;
  * note("c3 e3 f3 g3").decay("<.1 .2 .3 .4>").sustain(0)
  * @see @strudel/core/controls.mjs
  */
-declare function dec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function dec(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amplitude envelope decay time: the time it takes after the attack time to reach the sustain level.
  * Note that the decay is only audible if the sustain value is lower than 1.
@@ -7807,7 +7807,7 @@ declare function dec(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c3 e3 f3 g3").decay("<.1 .2 .3 .4>").sustain(0)
  * @see @strudel/core/controls.mjs
  */
-declare function decay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function decay(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Randomly removes 50% of events from the pattern. Shorthand for `.degradeBy(0.5)`
  * @example
@@ -7824,7 +7824,7 @@ declare function degrade(...rest: Arg[]): Pattern;
  * s("hh*8").degradeBy(0.2)
  * @see @strudel/core/signal.mjs
  */
-declare function degradeBy(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function degradeBy(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.degradeByWith()`: the pattern comes last.
  * @example
@@ -7847,7 +7847,7 @@ declare function degree(...rest: Arg[]): Pattern;
  * s("bd bd").delay("<0 .25 .5 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function delay(level?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function delay(level?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the level of the signal that is fed back into the delay.
  * Caution: Values >= 1 will result in a signal that gets louder and louder! Don't do it
@@ -7856,7 +7856,7 @@ declare function delay(level?: NumberPattern, ...rest: Arg[]): Pattern;
  * delayfb(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function delayfb(feedback?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function delayfb(feedback?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the level of the signal that is fed back into the delay.
  * Caution: Values >= 1 will result in a signal that gets louder and louder! Don't do it
@@ -7865,7 +7865,7 @@ declare function delayfb(feedback?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd").delay(.25).delayfeedback("<.25 .5 .75 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function delayfeedback(feedback?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function delayfeedback(feedback?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the time of the delay effect.
  * @param delayspeed controls the pitch of the delay feedback
@@ -7873,7 +7873,7 @@ declare function delayfeedback(feedback?: NumberPattern, ...rest: Arg[]): Patter
  * note("d d a# a".fast(2)).s("sawtooth").delay(.8).delaytime(1/2).delayspeed("<2 .5 -1 -2>")
  * @see @strudel/core/controls.mjs
  */
-declare function delayspeed(delayspeed?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function delayspeed(delayspeed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the time of the delay effect in cycles.
  * @param cycles delay length in cycles
@@ -7881,7 +7881,7 @@ declare function delayspeed(delayspeed?: NumberPattern, ...rest: Arg[]): Pattern
  * s("bd bd").delay(.25).delaysync("<1 2 3 5>".div(8))
  * @see @strudel/core/controls.mjs
  */
-declare function delaysync(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function delaysync(cycles?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the time of the delay effect.
  * @param delayspeed controls the pitch of the delay feedback
@@ -7889,7 +7889,7 @@ declare function delaysync(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("d d a# a".fast(2)).s("sawtooth").delay(.8).delaytime(1/2).delayspeed("<2 .5 -1 -2>")
  * @see @strudel/core/controls.mjs
  */
-declare function delayt(delayspeed?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function delayt(delayspeed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.delaytime()`: the pattern comes last.
  * @example
@@ -7909,7 +7909,7 @@ declare function deltaSlide(...rest: Arg[]): Pattern;
  * note("d f a a# a d3").fast(2).s("supersaw").detune("<.1 .2 .5 24.1>")
  * @see @strudel/core/controls.mjs
  */
-declare function det(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function det(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Set detune for stacked voices of supported oscillators
  * @param amount
@@ -7917,7 +7917,7 @@ declare function det(amount?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("d f a a# a d3").fast(2).s("supersaw").detune("<.1 .2 .5 24.1>")
  * @see @strudel/core/controls.mjs
  */
-declare function detune(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function detune(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the level of the signal that is fed back into the delay.
  * Caution: Values >= 1 will result in a signal that gets louder and louder! Don't do it
@@ -7926,7 +7926,7 @@ declare function detune(amount?: NumberPattern, ...rest: Arg[]): Pattern;
  * dfb(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function dfb(feedback?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function dfb(feedback?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.dict()`: the pattern comes last.
  * @example
@@ -7940,7 +7940,7 @@ declare function dict(...rest: Arg[]): Pattern;
  * dictionary(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function dictionary(dictionaryName?: StringPattern, ...rest: Arg[]): Pattern;
+declare function dictionary(dictionaryName?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Diode-emulating distortion
  * @param distortion amount of distortion to apply
@@ -7949,7 +7949,7 @@ declare function dictionary(dictionaryName?: StringPattern, ...rest: Arg[]): Pat
  * diode(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function diode(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function diode(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Wave shaping distortion. CAUTION: it can get loud.
  * Second option in optional array syntax (ex: ".9:.5") applies a postgain to the output. Third option sets the waveshaping type.
@@ -7961,7 +7961,7 @@ declare function diode(distortion?: NumberPattern, volume?: NumberPattern, ...re
  * s("bd sd [~ bd] sd,hh*8").distort("<0 2 3 10:.5>")
  * @see @strudel/core/controls.mjs
  */
-declare function dist(distortion?: NumberPattern, volume?: NumberPattern, type?: Arg, ...rest: Arg[]): Pattern;
+declare function dist(distortion?: Arg, volume?: Arg, type?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Wave shaping distortion. CAUTION: it can get loud.
  * Second option in optional array syntax (ex: ".9:.5") applies a postgain to the output. Third option sets the waveshaping type.
@@ -7973,7 +7973,7 @@ declare function dist(distortion?: NumberPattern, volume?: NumberPattern, type?:
  * s("bd sd [~ bd] sd,hh*8").distort("<0 2 3 10:.5>")
  * @see @strudel/core/controls.mjs
  */
-declare function distort(distortion?: NumberPattern, volume?: NumberPattern, type?: Arg, ...rest: Arg[]): Pattern;
+declare function distort(distortion?: Arg, volume?: Arg, type?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Type of waveshaping distortion to apply.
  * @param type type of distortion to apply
@@ -7989,7 +7989,7 @@ declare function distorttype(type?: Arg, ...rest: Arg[]): Pattern;
  * s("bd*4").bank("tr909").distort(2).distortvol(0.8)
  * @see @strudel/core/controls.mjs
  */
-declare function distortvol(volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function distortvol(volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Divides each number by the given factor.
  * @example
@@ -8004,7 +8004,7 @@ declare function div(...rest: Arg[]): Pattern;
  * n(irand(16).seg(8)).scale("d:phrygian").s("supersaw").djf("<.5 .3 .2 .75>")
  * @see @strudel/core/controls.mjs
  */
-declare function djf(cutoff?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function djf(cutoff?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Intended for a debugging, drawLine renders the pattern as a string, where each character represents the same time span.
  * Should only be used with single characters as values, otherwise the character slots will be messed up.
@@ -8019,7 +8019,7 @@ declare function djf(cutoff?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c3 e3 g3 b3").drawLine(2)
  * @see @strudel/core/drawLine.mjs
  */
-declare function drawLine(chars?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function drawLine(chars?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Filter overdrive for supported filter types
  * @param amount
@@ -8027,7 +8027,7 @@ declare function drawLine(chars?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("{f g g c d a a#}%16".sub(17)).s("supersaw").lpenv(8).lpf(150).lpq(.8).ftype('ladder').drive("<.5 4>")
  * @see @strudel/core/controls.mjs
  */
-declare function drive(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function drive(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * *Experimental*
  *
@@ -8045,7 +8045,7 @@ declare function drop(...rest: Arg[]): Pattern;
  * dry(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function dry(dry?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function dry(dry?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.ds()`: the pattern comes last.
  * @example
@@ -8059,7 +8059,7 @@ declare function ds(...rest: Arg[]): Pattern;
  * dt(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function dt(delayspeed?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function dt(delayspeed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Modulate the amplitude of an orbit to create a "sidechain" like effect.
  *
@@ -8070,7 +8070,7 @@ declare function dt(delayspeed?: NumberPattern, ...rest: Arg[]): Pattern;
  * $: s("bd:4!4").beat("0,4,8,11,14",16).duckorbit(2).duckattack(0.2).duckdepth(1)
  * @see @strudel/core/controls.mjs
  */
-declare function duck(orbit?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function duck(orbit?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The time required for the ducked signal(s) to return to their normal volume.
  *
@@ -8082,7 +8082,7 @@ declare function duck(orbit?: NumberPattern, ...rest: Arg[]): Pattern;
  * ducker: s("bd:4!4").beat("0,4,8,11,14",16).duckorbit(2).duckattack("<0.2 0 0.4>").duckdepth(1)
  * @see @strudel/core/controls.mjs
  */
-declare function duckattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function duckattack(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The amount of ducking applied to target orbit
  *
@@ -8093,7 +8093,7 @@ declare function duckattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * stack( n(run(8)).scale("c:minor").s("sawtooth").delay(.7).orbit(2), s("bd:4!4").beat("0,4,8,11,14",16).duckorbit(2).duckattack(0.2).duckdepth("<1 .9 .6 0>"))
  * @see @strudel/core/controls.mjs
  */
-declare function duckdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function duckdepth(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The time required for the ducked signal(s) to reach their lowest volume.
  * Can be used to prevent clicking or for creative rhythmic effects.
@@ -8107,7 +8107,7 @@ declare function duckdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * duckerWithClick: s("bd*4").duckorbit(2).duckattack(0.3).duckonset(0).postgain(0)
  * @see @strudel/core/controls.mjs
  */
-declare function duckonset(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function duckonset(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the duration of the event in cycles. Similar to clip / legato, it also cuts samples off at the end if they exceed the duration.
  * @param seconds >= 0
@@ -8115,7 +8115,7 @@ declare function duckonset(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c a f e").s("piano").dur("<.5 1 2>")
  * @see @strudel/core/controls.mjs
  */
-declare function dur(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function dur(seconds?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the duration of the event in cycles. Similar to clip / legato, it also cuts samples off at the end if they exceed the duration.
  * @param seconds >= 0
@@ -8123,7 +8123,7 @@ declare function dur(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
  * duration(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function duration(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function duration(seconds?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Nudge a pattern to start earlier in time. Equivalent of Tidal's <~ operator
  * @param cycles number of cycles to nudge left
@@ -8131,7 +8131,7 @@ declare function duration(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
  * "bd ~".stack("hh ~".early(.1)).s()
  * @see @strudel/core/pattern.mjs
  */
-declare function early(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function early(cycles?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Superimpose and offset multiple times, gradually decreasing the velocity
  * @param times how many times to repeat
@@ -8141,7 +8141,7 @@ declare function early(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd").echo(3, 1/6, .8)
  * @see @strudel/core/pattern.mjs
  */
-declare function echo(times?: NumberPattern, time?: NumberPattern, feedback?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function echo(times?: Arg, time?: Arg, feedback?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Superimpose and offset multiple times, applying the given function each time.
  * @param times how many times to repeat
@@ -8153,7 +8153,7 @@ declare function echo(times?: NumberPattern, time?: NumberPattern, feedback?: Nu
  * .scale("C:minor").note()
  * @see @strudel/core/pattern.mjs
  */
-declare function echoWith(times?: NumberPattern, time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function echoWith(times?: Arg, time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Superimpose and offset multiple times, applying the given function each time.
  * @param times how many times to repeat
@@ -8163,7 +8163,7 @@ declare function echoWith(times?: NumberPattern, time?: NumberPattern, func?: (.
  * note(echowith("c3 e3", "g3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function echowith(times?: NumberPattern, time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function echowith(times?: Arg, time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * A 'euclid' variant with an additional parameter that morphs the resulting
  * rhythm from 0 (no morphing) to 1 (completely 'even'). For example
@@ -8179,7 +8179,7 @@ declare function echowith(times?: NumberPattern, time?: NumberPattern, func?: (.
  * note(eish("c3 e3", "g3"))
  * @see @strudel/core/euclid.mjs
  */
-declare function eish(pulses?: NumberPattern, steps?: NumberPattern, groove?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function eish(pulses?: Arg, steps?: Arg, groove?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The same as .begin, but cuts off the end off each sample.
  * @param length 1 = whole sample, .5 = half sample, .25 = quarter sample etc..
@@ -8187,7 +8187,7 @@ declare function eish(pulses?: NumberPattern, steps?: NumberPattern, groove?: Nu
  * s("bd*2,oh*4").end("<.1 .2 .5 1>").fast(2)
  * @see @strudel/core/controls.mjs
  */
-declare function end(length?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function end(length?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.enhance()`: the pattern comes last.
  * @example
@@ -8209,7 +8209,7 @@ declare function enhance(...rest: Arg[]): Pattern;
  * s("saw").note("F1").lpf(500).env({ a: 1 })
  * @see @strudel/core/controls.mjs
  */
-declare function env(config?: Arg, id?: StringPattern, ...rest: Arg[]): Pattern;
+declare function env(config?: Arg, id?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.eq()`: the pattern comes last.
  * @example
@@ -8240,7 +8240,7 @@ declare function errorLogger(...args: Arg[]): unknown;
  * note("c3").euclid(3,8)
  * @see @strudel/core/euclid.mjs
  */
-declare function euclid(pulses?: NumberPattern, steps?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function euclid(pulses?: Arg, steps?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Similar to `euclid`, but each pulse is held until the next pulse,
  * so there will be no gaps.
@@ -8271,7 +8271,7 @@ declare const euclidLegatoRot: { readonly [key: string]: unknown };
  * note("c3").euclidRot(3,16,14)
  * @see @strudel/core/euclid.mjs
  */
-declare function euclidRot(pulses?: NumberPattern, steps?: NumberPattern, rotation?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function euclidRot(pulses?: Arg, steps?: Arg, rotation?: Arg, ...rest: Arg[]): Pattern;
 /**
  * A 'euclid' variant with an additional parameter that morphs the resulting
  * rhythm from 0 (no morphing) to 1 (completely 'even'). For example
@@ -8288,7 +8288,7 @@ declare function euclidRot(pulses?: NumberPattern, steps?: NumberPattern, rotati
  * .pan(sine.slow(8))
  * @see @strudel/core/euclid.mjs
  */
-declare function euclidish(pulses?: NumberPattern, steps?: NumberPattern, groove?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function euclidish(pulses?: Arg, steps?: Arg, groove?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.euclidrot()`: the pattern comes last.
  * @example
@@ -8311,7 +8311,7 @@ declare function evaluate(...args: Arg[]): unknown;
  * note("c3 d3 e3 g3").every(4, x=>x.rev())
  * @see @strudel/core/pattern.mjs
  */
-declare function every(n?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function every(n?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * *Experimental*
  *
@@ -8367,7 +8367,7 @@ declare function fadeTime(...rest: Arg[]): Pattern;
  * .lpenv(8).fanchor("<0 .5 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function fanchor(center?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fanchor(center?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Speed up a pattern by the given factor. Used by "*" in mini notation.
  * @param factor speed up factor
@@ -8375,7 +8375,7 @@ declare function fanchor(center?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd hh sd hh").fast(2) // s("[bd hh sd hh]*2")
  * @see @strudel/core/pattern.mjs
  */
-declare function fast(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fast(factor?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Like `chunk`, but the cycles of the source pattern aren't repeated
  * for each set of chunks.
@@ -8421,7 +8421,7 @@ declare function fft(...rest: Arg[]): Pattern;
  * s("hh!7 oh").filter(hap => hap.value.s === 'hh')
  * @see @strudel/core/pattern.mjs
  */
-declare function filter(test?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function filter(test?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Filters haps by their begin time
  * @param test function to test Hap.whole.begin
@@ -8429,7 +8429,7 @@ declare function filter(test?: (...args: never[]) => unknown, ...rest: Arg[]): P
  * oneCycle: s("bd*4").filterWhen((t) => t < 1)
  * @see @strudel/core/pattern.mjs
  */
-declare function filterWhen(test?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function filterWhen(test?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Applies the given function every n cycles, starting from the first cycle.
  * @param n how many cycles
@@ -8438,7 +8438,7 @@ declare function filterWhen(test?: (...args: never[]) => unknown, ...rest: Arg[]
  * note("c3 d3 e3 g3").firstOf(4, x=>x.rev())
  * @see @strudel/core/pattern.mjs
  */
-declare function firstOf(n?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function firstOf(n?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Makes the sample fit its event duration. Good for rhythmical loops like drum breaks.
  * Similar to `loopAt`.
@@ -8475,7 +8475,7 @@ declare function floor(...rest: Arg[]): Pattern;
  *  .fmh(1.06).fmh2(10).fmh3(0.1)
  * @see @strudel/core/controls.mjs
  */
-declare function fm(brightness?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fm(brightness?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fm1()`: the pattern comes last.
  * @example
@@ -8534,7 +8534,7 @@ declare function fm8(...rest: Arg[]): Pattern;
  * fmatt(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmatt(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmatt1()`: the pattern comes last.
  * @example
@@ -8593,7 +8593,7 @@ declare function fmatt8(...rest: Arg[]): Pattern;
  * fmattack(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmattack(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmattack1()`: the pattern comes last.
  * @example
@@ -8652,7 +8652,7 @@ declare function fmattack8(...rest: Arg[]): Pattern;
  * fmdec(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmdec(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmdec1()`: the pattern comes last.
  * @example
@@ -8711,7 +8711,7 @@ declare function fmdec8(...rest: Arg[]): Pattern;
  * fmdecay(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmdecay(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmdecay1()`: the pattern comes last.
  * @example
@@ -8770,7 +8770,7 @@ declare function fmdecay8(...rest: Arg[]): Pattern;
  * fmenv(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmenv(type?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmenv(type?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmenv1()`: the pattern comes last.
  * @example
@@ -8832,7 +8832,7 @@ declare function fmenv8(...rest: Arg[]): Pattern;
  * fmh(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmh(harmonicity?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmh(harmonicity?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmh1()`: the pattern comes last.
  * @example
@@ -8894,7 +8894,7 @@ declare function fmh8(...rest: Arg[]): Pattern;
  * fmi(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmi(brightness?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmi(brightness?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmi1()`: the pattern comes last.
  * @example
@@ -8953,7 +8953,7 @@ declare function fmi8(...rest: Arg[]): Pattern;
  * fmrel(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmrel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmrel(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmrel1()`: the pattern comes last.
  * @example
@@ -9012,7 +9012,7 @@ declare function fmrel8(...rest: Arg[]): Pattern;
  * fmrelease(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmrelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmrelease(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmrelease1()`: the pattern comes last.
  * @example
@@ -9071,7 +9071,7 @@ declare function fmrelease8(...rest: Arg[]): Pattern;
  * fmsus(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmsus(level?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmsus(level?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmsus1()`: the pattern comes last.
  * @example
@@ -9130,7 +9130,7 @@ declare function fmsus8(...rest: Arg[]): Pattern;
  * fmsustain(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function fmsustain(level?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmsustain(level?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmsustain1()`: the pattern comes last.
  * @example
@@ -9189,7 +9189,7 @@ declare function fmsustain8(...rest: Arg[]): Pattern;
  * n("0 1 2 3".fast(4)).scale("d:minor").s("sine").fmwave("<sine square sawtooth crackle>").fm(4).fmh(2.01)
  * @see @strudel/core/controls.mjs
  */
-declare function fmwave(wave?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fmwave(wave?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.fmwave1()`: the pattern comes last.
  * @example
@@ -9265,7 +9265,7 @@ declare function focusspan(...rest: Arg[]): Pattern;
  * fold(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function fold(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function fold(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -9295,7 +9295,7 @@ declare function freeze(...rest: Arg[]): Pattern;
  * freq(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function freq(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function freq(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -9333,7 +9333,7 @@ declare function fshiftphase(...rest: Arg[]): Pattern;
  * note("{f g g c d a a#}%8").s("sawtooth").lpenv(4).lpf(500).ftype("<0 1 2>").lpq(1)
  * @see @strudel/core/controls.mjs
  */
-declare function ftype(type?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function ftype(type?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.func()`: the pattern comes last.
  * @example
@@ -9353,13 +9353,13 @@ declare function fxr(...rest: Arg[]): Pattern;
  * s("hh*8").gain(".4!2 1 .4!2 1 .4 1").fast(2)
  * @see @strudel/core/controls.mjs
  */
-declare function gain(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function gain(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Does absolutely nothing, but with a given metrical 'steps'
  * @param steps
  * @see @strudel/core/pattern.mjs
  */
-declare function gap(steps?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function gap(steps?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.gat()`: the pattern comes last.
  * @example
@@ -9485,7 +9485,7 @@ declare function h(...rest: Arg[]): Pattern;
  * hard(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function hard(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hard(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.harmonic()`: the pattern comes last.
  * @example
@@ -9511,7 +9511,7 @@ declare function hbrick(...rest: Arg[]): Pattern;
  * hcutoff(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hcutoff(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hcutoff(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.hold()`: the pattern comes last.
  * @example
@@ -9533,7 +9533,7 @@ declare function hours(...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*8").hpf("<4000 2000 1000 500 200 100>")
  * @see @strudel/core/controls.mjs
  */
-declare function hp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hp(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the attack duration for the highpass filter envelope.
  * @param attack time of the highpass filter envelope
@@ -9545,7 +9545,7 @@ declare function hp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * .hpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function hpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpa(attack?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the attack duration for the highpass filter envelope.
  * @param attack time of the highpass filter envelope
@@ -9553,7 +9553,7 @@ declare function hpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
  * hpattack(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpattack(attack?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the decay duration for the highpass filter envelope.
  * @param decay time of the highpass filter envelope
@@ -9566,7 +9566,7 @@ declare function hpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
  * .hpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function hpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpd(decay?: Arg, ...rest: Arg[]): Pattern;
 /**
  * DC offset of the LFO for the highpass filter
  * @param dcoffset dc offset. set to 0 for unipolar
@@ -9574,7 +9574,7 @@ declare function hpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
  * hpdc(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the decay duration for the highpass filter envelope.
  * @param decay time of the highpass filter envelope
@@ -9582,7 +9582,7 @@ declare function hpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
  * hpdecay(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpdecay(decay?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the highpass filter
  * @param depth depth of modulation
@@ -9590,7 +9590,7 @@ declare function hpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
  * hpdepth(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpdepth(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the hipass filter, in hz
  * @param depth depth of modulation
@@ -9598,7 +9598,7 @@ declare function hpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).hpdepthfrequency("<200 500 100 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function hpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpdepthfreq(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the hipass filter, in hz
  * @param depth depth of modulation
@@ -9606,7 +9606,7 @@ declare function hpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).hpdepthfrequency("<200 500 100 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function hpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpdepthfrequency(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the highpass filter envelope modulation depth.
  * @param modulation depth of the highpass filter envelope between 0 and _n_
@@ -9618,7 +9618,7 @@ declare function hpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Patter
  * .hpenv("<4 2 1 0 -1 -2 -4>/4")
  * @see @strudel/core/controls.mjs
  */
-declare function hpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpe(modulation?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the highpass filter envelope modulation depth.
  * @param modulation depth of the highpass filter envelope between 0 and _n_
@@ -9630,7 +9630,7 @@ declare function hpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
  * .hpenv("<4 2 1 0 -1 -2 -4>/4")
  * @see @strudel/core/controls.mjs
  */
-declare function hpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpenv(modulation?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Applies the cutoff frequency of the **h**igh-**p**ass **f**ilter.
  *
@@ -9640,7 +9640,7 @@ declare function hpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*8").hpf("<4000 2000 1000 500 200 100>")
  * @see @strudel/core/controls.mjs
  */
-declare function hpf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpf(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Controls the **h**igh-**p**ass **q**-value.
  * @param q resonance factor between 0 and 50
@@ -9648,7 +9648,7 @@ declare function hpf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*8").hpf(2000).hpq("<0 10 20 30>")
  * @see @strudel/core/controls.mjs
  */
-declare function hpq(q?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpq(q?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the release time for the highpass filter envelope.
  * @param release time of the highpass filter envelope
@@ -9662,7 +9662,7 @@ declare function hpq(q?: NumberPattern, ...rest: Arg[]): Pattern;
  * .release(.5)
  * @see @strudel/core/controls.mjs
  */
-declare function hpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpr(release?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Rate of the LFO for the highpass filter
  * @param rate rate in hertz
@@ -9670,7 +9670,7 @@ declare function hpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
  * hprate(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hprate(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the release time for the highpass filter envelope.
  * @param release time of the highpass filter envelope
@@ -9678,7 +9678,7 @@ declare function hprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * hprelease(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hprelease(release?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the sustain amplitude for the highpass filter envelope.
  * @param sustain amplitude of the highpass filter envelope
@@ -9691,7 +9691,7 @@ declare function hprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
  * .hpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function hps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hps(sustain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Shape of the LFO for the highpass filter
  * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -9699,7 +9699,7 @@ declare function hps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
  * hpshape(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpshape(shape?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Skew of the LFO for the highpass filter
  * @param skew How much to bend the LFO shape
@@ -9707,7 +9707,7 @@ declare function hpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
  * hpskew(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpskew(skew?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the sustain amplitude for the highpass filter envelope.
  * @param sustain amplitude of the highpass filter envelope
@@ -9715,7 +9715,7 @@ declare function hpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
  * hpsustain(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpsustain(sustain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Cycle-synced rate of the LFO for the highpass filter
  * @param rate rate in cycles
@@ -9723,7 +9723,7 @@ declare function hpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
  * hpsync(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hpsync(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Controls the **h**igh-**p**ass **q**-value.
  * @param q resonance factor between 0 and 50
@@ -9731,7 +9731,7 @@ declare function hpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * hresonance(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function hresonance(q?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function hresonance(q?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.hsl()`: the pattern comes last.
  * @example
@@ -9820,7 +9820,7 @@ declare function invert(...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd").room(.8).ir("<shaker_large:0 shaker_large:2>")
  * @see @strudel/core/controls.mjs
  */
-declare function ir(sample?: StringPattern, ...rest: Arg[]): Pattern;
+declare function ir(sample?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the beginning of the IR response sample
  * @param begin between 0 and 1
@@ -9828,7 +9828,7 @@ declare function ir(sample?: StringPattern, ...rest: Arg[]): Pattern;
  * irbegin(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function irbegin(begin?: StringPattern, ...rest: Arg[]): Pattern;
+declare function irbegin(begin?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the sample to use as an impulse response for the reverb.
  * @param sample to use as an impulse response
@@ -9836,7 +9836,7 @@ declare function irbegin(begin?: StringPattern, ...rest: Arg[]): Pattern;
  * iresponse(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function iresponse(sample?: StringPattern, ...rest: Arg[]): Pattern;
+declare function iresponse(sample?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets speed of the sample for the impulse response.
  * @param speed
@@ -9844,7 +9844,7 @@ declare function iresponse(sample?: StringPattern, ...rest: Arg[]): Pattern;
  * irspeed(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function irspeed(speed?: StringPattern, ...rest: Arg[]): Pattern;
+declare function irspeed(speed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -9973,7 +9973,7 @@ declare function krush(...rest: Arg[]): Pattern;
  * label(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function label(label?: StringPattern, ...rest: Arg[]): Pattern;
+declare function label(label?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Applies the given function every n cycles, starting from the last cycle.
  * @param n how many cycles
@@ -9982,7 +9982,7 @@ declare function label(label?: StringPattern, ...rest: Arg[]): Pattern;
  * note("c3 d3 e3 g3").lastOf(4, x=>x.rev())
  * @see @strudel/core/pattern.mjs
  */
-declare function lastOf(n?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function lastOf(n?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Nudge a pattern to start later in time. Equivalent of Tidal's ~> operator
  * @param cycles number of cycles to nudge right
@@ -9990,7 +9990,7 @@ declare function lastOf(n?: NumberPattern, func?: (...args: never[]) => unknown,
  * "bd ~".stack("hh ~".late(.1)).s()
  * @see @strudel/core/pattern.mjs
  */
-declare function late(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function late(cycles?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.lbrick()`: the pattern comes last.
  * @example
@@ -10004,7 +10004,7 @@ declare function lbrick(...rest: Arg[]): Pattern;
  * legato(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function legato(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function legato(factor?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Emulation of a Leslie speaker: speakers rotating in a wooden amplified cabinet.
  * @param wet between 0 and 1
@@ -10012,7 +10012,7 @@ declare function legato(factor?: NumberPattern, ...rest: Arg[]): Pattern;
  * leslie(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function leslie(wet?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function leslie(wet?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Configures an LFO. Can be called in sequence like pat.lfo(...).lfo(...) to set up multiple LFOs.
  * There are two ways to declare which control will be modulated:
@@ -10028,7 +10028,7 @@ declare function leslie(wet?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("saw").note("F1").lpf(500).lfo()
  * @see @strudel/core/controls.mjs
  */
-declare function lfo(config?: Arg, id?: StringPattern, ...rest: Arg[]): Pattern;
+declare function lfo(config?: Arg, id?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Selects the given fraction of the pattern and repeats that part to fill the remainder of the cycle.
  * @param fraction fraction to select
@@ -10036,7 +10036,7 @@ declare function lfo(config?: Arg, id?: StringPattern, ...rest: Arg[]): Pattern;
  * s("lt ht mt cp, [hh oh]*2").linger("<1 .5 .25 .125>")
  * @see @strudel/core/pattern.mjs
  */
-declare function linger(fraction?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function linger(fraction?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -10048,7 +10048,7 @@ declare function listRange(...args: Arg[]): unknown;
  * lock(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lock(enable?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lock(enable?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime value `logKey` from @strudel/*, exposed in the scope.
  */
@@ -10066,7 +10066,7 @@ declare function logger(...args: Arg[]): unknown;
  * s("casio").loop(1)
  * @see @strudel/core/controls.mjs
  */
-declare function loop(on?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function loop(on?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Makes the sample fit the given number of cycles by changing the speed.
  * @example
@@ -10093,7 +10093,7 @@ declare function loopAtCps(...rest: Arg[]): Pattern;
  * loopBegin(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function loopBegin(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function loopBegin(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * End the looping section at a specific point in the sample (inbetween `begin` and `end`).
  * Note that the loop point must be inbetween `begin` and `end`, and after `loopBegin`!
@@ -10102,7 +10102,7 @@ declare function loopBegin(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * loopEnd(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function loopEnd(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function loopEnd(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.loopat()`: the pattern comes last.
  * @example
@@ -10124,7 +10124,7 @@ declare function loopatcps(...rest: Arg[]): Pattern;
  * loopb(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function loopb(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function loopb(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * End the looping section at a specific point in the sample (inbetween `begin` and `end`).
  * Note that the loop point must be inbetween `begin` and `end`, and after `loopBegin`!
@@ -10133,7 +10133,7 @@ declare function loopb(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * loope(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function loope(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function loope(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Applies the cutoff frequency of the **l**ow-**p**ass **f**ilter.
  *
@@ -10143,7 +10143,7 @@ declare function loope(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*6").lpf("<4000 2000 1000 500 200 100>")
  * @see @strudel/core/controls.mjs
  */
-declare function lp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lp(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the attack duration for the lowpass filter envelope.
  * @param attack time of the filter envelope
@@ -10155,7 +10155,7 @@ declare function lp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * .lpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function lpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpa(attack?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the attack duration for the lowpass filter envelope.
  * @param attack time of the filter envelope
@@ -10163,7 +10163,7 @@ declare function lpa(attack?: NumberPattern, ...rest: Arg[]): Pattern;
  * lpattack(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpattack(attack?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the decay duration for the lowpass filter envelope.
  * @param decay time of the filter envelope
@@ -10175,7 +10175,7 @@ declare function lpattack(attack?: NumberPattern, ...rest: Arg[]): Pattern;
  * .lpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function lpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpd(decay?: Arg, ...rest: Arg[]): Pattern;
 /**
  * DC offset of the LFO for the lowpass filter
  * @param dcoffset dc offset. set to 0 for unipolar
@@ -10183,7 +10183,7 @@ declare function lpd(decay?: NumberPattern, ...rest: Arg[]): Pattern;
  * lpdc(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the decay duration for the lowpass filter envelope.
  * @param decay time of the filter envelope
@@ -10191,7 +10191,7 @@ declare function lpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
  * lpdecay(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpdecay(decay?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the lowpass filter
  * @param depth depth of modulation
@@ -10199,7 +10199,7 @@ declare function lpdecay(decay?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lpdepth("<1 .5 1.8 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function lpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpdepth(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the lowpass filter, in HZ
  * @param depth depth of modulation
@@ -10207,7 +10207,7 @@ declare function lpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lpdepthfrequency("<200 500 100 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function lpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpdepthfreq(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the lowpass filter, in HZ
  * @param depth depth of modulation
@@ -10215,7 +10215,7 @@ declare function lpdepthfreq(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lpdepthfrequency("<200 500 100 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function lpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpdepthfrequency(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the lowpass filter envelope modulation depth.
  * @param modulation depth of the lowpass filter envelope between 0 and _n_
@@ -10227,7 +10227,7 @@ declare function lpdepthfrequency(depth?: NumberPattern, ...rest: Arg[]): Patter
  * .lpenv("<4 2 1 0 -1 -2 -4>/4")
  * @see @strudel/core/controls.mjs
  */
-declare function lpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpe(modulation?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the lowpass filter envelope modulation depth.
  * @param modulation depth of the lowpass filter envelope between 0 and _n_
@@ -10239,7 +10239,7 @@ declare function lpe(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
  * .lpenv("<4 2 1 0 -1 -2 -4>/4")
  * @see @strudel/core/controls.mjs
  */
-declare function lpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpenv(modulation?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Applies the cutoff frequency of the **l**ow-**p**ass **f**ilter.
  *
@@ -10249,7 +10249,7 @@ declare function lpenv(modulation?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*6").lpf("<4000 2000 1000 500 200 100>")
  * @see @strudel/core/controls.mjs
  */
-declare function lpf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpf(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Controls the **l**ow-**p**ass **q**-value.
  * @param q resonance factor between 0 and 50
@@ -10257,7 +10257,7 @@ declare function lpf(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd,hh*8").lpf(2000).lpq("<0 10 20 30>")
  * @see @strudel/core/controls.mjs
  */
-declare function lpq(q?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpq(q?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the release time for the lowpass filter envelope.
  * @param release time of the filter envelope
@@ -10271,7 +10271,7 @@ declare function lpq(q?: NumberPattern, ...rest: Arg[]): Pattern;
  * .release(.5)
  * @see @strudel/core/controls.mjs
  */
-declare function lpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpr(release?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Rate of the LFO for the lowpass filter
  * @param rate rate in hertz
@@ -10279,7 +10279,7 @@ declare function lpr(release?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lprate("<4 8 2 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function lprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lprate(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the release time for the lowpass filter envelope.
  * @param release time of the filter envelope
@@ -10287,7 +10287,7 @@ declare function lprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * lprelease(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lprelease(release?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the sustain amplitude for the lowpass filter envelope.
  * @param sustain amplitude of the lowpass filter envelope
@@ -10300,7 +10300,7 @@ declare function lprelease(release?: NumberPattern, ...rest: Arg[]): Pattern;
  * .lpenv(4)
  * @see @strudel/core/controls.mjs
  */
-declare function lps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lps(sustain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Shape of the LFO for the lowpass filter
  * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -10308,7 +10308,7 @@ declare function lps(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
  * lpshape(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpshape(shape?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Skew of the LFO for the lowpass filter
  * @param skew How much to bend the LFO shape
@@ -10316,7 +10316,7 @@ declare function lpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
  * lpskew(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpskew(skew?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the sustain amplitude for the lowpass filter envelope.
  * @param sustain amplitude of the lowpass filter envelope
@@ -10324,7 +10324,7 @@ declare function lpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
  * lpsustain(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpsustain(sustain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Cycle-synced rate of the LFO for the lowpass filter
  * @param rate rate in cycles
@@ -10332,7 +10332,7 @@ declare function lpsustain(sustain?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c c c# c c c4>*16").s("sawtooth").lpf(600).lpsync("<4 8 2 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function lpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lpsync(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Rate of modulation / rotation for leslie effect
  * @param rate 6.7 for fast, 0.7 for slow
@@ -10340,7 +10340,7 @@ declare function lpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * lrate(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lrate(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Physical size of the cabinet in meters. Be careful, it might be slightly larger than your computer. Affects the Doppler amount (pitch warble)
  * @param meters somewhere between 0 and 1
@@ -10348,7 +10348,7 @@ declare function lrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * lsize(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function lsize(meters?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function lsize(meters?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.lt()`: the pattern comes last.
  * @example
@@ -10394,7 +10394,7 @@ declare function midiToFreq(...args: Arg[]): unknown;
  * midibend(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function midibend(midibend?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function midibend(midibend?: Arg, ...rest: Arg[]): Pattern;
 /**
  * MIDI channel: Sets the MIDI channel for the event.
  * @param channel MIDI channel number (0-15)
@@ -10402,7 +10402,7 @@ declare function midibend(midibend?: NumberPattern, ...rest: Arg[]): Pattern;
  * midichan(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function midichan(channel?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function midichan(channel?: Arg, ...rest: Arg[]): Pattern;
 /**
  * MIDI command: Sends a MIDI command message.
  * @param command MIDI command
@@ -10410,7 +10410,7 @@ declare function midichan(channel?: NumberPattern, ...rest: Arg[]): Pattern;
  * midicmd(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function midicmd(command?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function midicmd(command?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.midimap()`: the pattern comes last.
  * @example
@@ -10424,7 +10424,7 @@ declare function midimap(...rest: Arg[]): Pattern;
  * midiport(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function midiport(port?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function midiport(port?: Arg, ...rest: Arg[]): Pattern;
 /**
  * MIDI key after touch: Sends a MIDI key after touch message.
  * @param miditouch MIDI key after touch (0-1)
@@ -10432,7 +10432,7 @@ declare function midiport(port?: NumberPattern, ...rest: Arg[]): Pattern;
  * miditouch(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function miditouch(miditouch?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function miditouch(miditouch?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Builds a pattern: `mini`.
  * @example
@@ -10470,7 +10470,7 @@ declare function mod(...rest: Arg[]): Pattern;
  * mode("<below above duck root>").chord("C").voicing()
  * @see @strudel/core/controls.mjs
  */
-declare function mode(modeName?: StringPattern, ...rest: Arg[]): Pattern;
+declare function mode(modeName?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Takes two binary rhythms represented as lists of 1s and 0s, and a number
  * between 0 and 1 that morphs between them. The two lists should contain the same
@@ -10553,7 +10553,7 @@ declare function never(...rest: Arg[]): Pattern;
  * noise(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function noise(wet?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function noise(wet?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -10569,7 +10569,7 @@ declare const nothing: Pattern;
  * nrpnn(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function nrpnn(nrpnn?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function nrpnn(nrpnn?: Arg, ...rest: Arg[]): Pattern;
 /**
  * MIDI NRPN non-registered parameter value: Sends a MIDI NRPN non-registered parameter value message.
  * @param nrpv MIDI NRPN non-registered parameter value (0-127)
@@ -10577,7 +10577,7 @@ declare function nrpnn(nrpnn?: NumberPattern, ...rest: Arg[]): Pattern;
  * nrpv(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function nrpv(nrpv?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function nrpv(nrpv?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.nudge()`: the pattern comes last.
  * @example
@@ -10599,7 +10599,7 @@ declare function objectMap(...args: Arg[]): unknown;
  * n("0,4,7").scale("F:minor").s('supersaw').octave("<0 1 2 3>")
  * @see @strudel/core/controls.mjs
  */
-declare function oct(octave?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function oct(octave?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the default octave of a synth.
  * @param octave octave number
@@ -10607,7 +10607,7 @@ declare function oct(octave?: NumberPattern, ...rest: Arg[]): Pattern;
  * n("0,4,7").scale("F:minor").s('supersaw').octave("<0 1 2 3>")
  * @see @strudel/core/controls.mjs
  */
-declare function octave(octave?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function octave(octave?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.octaveR()`: the pattern comes last.
  * @example
@@ -10652,7 +10652,7 @@ declare function octersubsub(...rest: Arg[]): Pattern;
  * "c3 eb3 g3".off(1/8, x=>x.add(7)).note()
  * @see @strudel/core/pattern.mjs
  */
-declare function off(time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function off(time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Sets how the voicing is offset from the anchored position
  * @param shift the amount to shift the voicing up or down
@@ -10660,7 +10660,7 @@ declare function off(time?: NumberPattern, func?: (...args: never[]) => unknown,
  * chord("<Am C D F Am E Am E>").offset("<0 1 2 3 4 5>") // alter the voicing each time
  * @see @strudel/core/controls.mjs
  */
-declare function offset(shift?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function offset(shift?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Shorthand for `.sometimesBy(0.75, fn)`
  * @example
@@ -10684,7 +10684,7 @@ declare function or(...rest: Arg[]): Pattern;
  * )
  * @see @strudel/core/controls.mjs
  */
-declare function orbit(number?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function orbit(number?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The host to send open sound control messages to. Requires running the OSC bridge.
  * @param oschost e.g. 'localhost'
@@ -10692,7 +10692,7 @@ declare function orbit(number?: NumberPattern, ...rest: Arg[]): Pattern;
  * oschost(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function oschost(oschost?: StringPattern, ...rest: Arg[]): Pattern;
+declare function oschost(oschost?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The port to send open sound control messages to. Requires running the OSC bridge.
  * @param oscport e.g. 57120
@@ -10700,7 +10700,7 @@ declare function oschost(oschost?: StringPattern, ...rest: Arg[]): Pattern;
  * oscport(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function oscport(oscport?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function oscport(oscport?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.outerBind()`: the pattern comes last.
  * @example
@@ -10759,7 +10759,7 @@ declare function palindrome(...rest: Arg[]): Pattern;
  * s("[bd hh]*2").pan("<.5 1 .5 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function pan(pan?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function pan(pan?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the range anchor of the envelope:
  * - anchor 0: range = [note, note + penv]
@@ -10770,7 +10770,7 @@ declare function pan(pan?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c c4").penv(12).panchor("<0 .5 1 .5>")
  * @see @strudel/core/controls.mjs
  */
-declare function panchor(anchor?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function panchor(anchor?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.panorient()`: the pattern comes last.
  * @example
@@ -10822,7 +10822,7 @@ declare function parseNumeral(...args: Arg[]): unknown;
  *   .partials([1, 0, 1, 0, 0, 1])
  * @see @strudel/core/pattern.mjs
  */
-declare function partials(magnitudes?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function partials(magnitudes?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Attack time of pitch envelope.
  * @param time time in seconds
@@ -10830,7 +10830,7 @@ declare function partials(magnitudes?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c eb g bb").pattack("0 .1 .25 .5").slow(2)
  * @see @strudel/core/controls.mjs
  */
-declare function patt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function patt(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Attack time of pitch envelope.
  * @param time time in seconds
@@ -10838,7 +10838,7 @@ declare function patt(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c eb g bb").pattack("0 .1 .25 .5").slow(2)
  * @see @strudel/core/controls.mjs
  */
-declare function pattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function pattack(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -10853,7 +10853,7 @@ declare function patternifyAST(...args: Arg[]): unknown;
  * .pcurve("<0 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function pcurve(type?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function pcurve(type?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Decay time of pitch envelope.
  * @param time time in seconds
@@ -10861,7 +10861,7 @@ declare function pcurve(type?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c eb g bb>").pdecay("<0 .1 .25 .5>")
  * @see @strudel/core/controls.mjs
  */
-declare function pdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function pdec(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Decay time of pitch envelope.
  * @param time time in seconds
@@ -10869,7 +10869,7 @@ declare function pdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c eb g bb>").pdecay("<0 .1 .25 .5>")
  * @see @strudel/core/controls.mjs
  */
-declare function pdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function pdecay(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amount of pitch envelope. Negative values will flip the envelope.
  * If you don't set other pitch envelope controls, `pattack:.2` will be the default.
@@ -10879,7 +10879,7 @@ declare function pdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * .penv("<12 7 1 .5 0 -1 -7 -12>")
  * @see @strudel/core/controls.mjs
  */
-declare function penv(semitones?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function penv(semitones?: Arg, ...rest: Arg[]): Pattern;
 /**
  * A pattern measuring the 'shortness' of events, or in other words, the duration of pattern events,
  * in events per cycle. `per` doesn't have structure itself, but takes structure, and therefore
@@ -10922,7 +10922,7 @@ declare const perx: Pattern;
  * .phaser("<1 2 4 8>")
  * @see @strudel/core/controls.mjs
  */
-declare function ph(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function ph(speed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The amount the signal is affected by the phaser effect. Defaults to 0.75
  * @param depth number between 0 and 1
@@ -10930,7 +10930,7 @@ declare function ph(speed?: NumberPattern, ...rest: Arg[]): Pattern;
  * phasdp(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function phasdp(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phasdp(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Phaser audio effect that approximates popular guitar pedals.
  * @param speed speed of modulation
@@ -10939,7 +10939,7 @@ declare function phasdp(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * .phaser("<1 2 4 8>")
  * @see @strudel/core/controls.mjs
  */
-declare function phaser(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phaser(speed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The center frequency of the phaser in HZ. Defaults to 1000
  * @param centerfrequency in HZ
@@ -10948,7 +10948,7 @@ declare function phaser(speed?: NumberPattern, ...rest: Arg[]): Pattern;
  * .phaser(2).phasercenter("<800 2000 4000>")
  * @see @strudel/core/controls.mjs
  */
-declare function phasercenter(centerfrequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phasercenter(centerfrequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The amount the signal is affected by the phaser effect. Defaults to 0.75
  * @param depth number between 0 and 1
@@ -10957,7 +10957,7 @@ declare function phasercenter(centerfrequency?: NumberPattern, ...rest: Arg[]): 
  * .phaser(2).phaserdepth("<0 .5 .75 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function phaserdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phaserdepth(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.phaserrate()`: the pattern comes last.
  * @example
@@ -10972,7 +10972,7 @@ declare function phaserrate(...rest: Arg[]): Pattern;
  * .phaser(2).phasersweep("<800 2000 4000>")
  * @see @strudel/core/controls.mjs
  */
-declare function phasersweep(phasersweep?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phasersweep(phasersweep?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Rotates the harmonics of one of the core synths ('sine', 'tri', 'saw', 'user', ..) by a list of phases
  * @param phases List of [0, 1) phases for partials. 0th entry is the fundamental phase (i.e. DC offset is skipped)
@@ -10983,7 +10983,7 @@ declare function phasersweep(phasersweep?: NumberPattern, ...rest: Arg[]): Patte
  *   .superimpose(x => x.phases([0.5, 0.5, 0.5]))
  * @see @strudel/core/pattern.mjs
  */
-declare function phases(phases?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phases(phases?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The center frequency of the phaser in HZ. Defaults to 1000
  * @param centerfrequency in HZ
@@ -10991,7 +10991,7 @@ declare function phases(phases?: NumberPattern, ...rest: Arg[]): Pattern;
  * phc(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function phc(centerfrequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phc(centerfrequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The amount the signal is affected by the phaser effect. Defaults to 0.75
  * @param depth number between 0 and 1
@@ -10999,7 +10999,7 @@ declare function phc(centerfrequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * phd(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function phd(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phd(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The frequency sweep range of the lfo for the phaser effect. Defaults to 2000
  * @param phasersweep most useful values are between 0 and 4000
@@ -11007,7 +11007,7 @@ declare function phd(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * phs(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function phs(phasersweep?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function phs(phasersweep?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Picks patterns (or plain values) either from a list (by index) or a lookup table (by name).
  * Similar to `inhabit`, but maintains the structure of the original patterns.
@@ -11027,7 +11027,7 @@ declare function pick(xs?: Arg, ...rest: Arg[]): Pattern;
  * s("bd [rim hh]").pickF("<0 1 2>", [rev,jux(rev),fast(2)])
  * @see @strudel/core/pick.mjs
  */
-declare function pickF(lookup?: NumberPattern, funcs?: Arg, ...rest: Arg[]): Pattern;
+declare function pickF(lookup?: Arg, funcs?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Similar to `pick`, but it applies an outerJoin instead of an innerJoin.
  * @param pat
@@ -11087,7 +11087,7 @@ declare function pickmod(xs?: Arg, ...rest: Arg[]): Pattern;
  * note(pickmodF("c3 e3", "g3"))
  * @see @strudel/core/pick.mjs
  */
-declare function pickmodF(lookup?: NumberPattern, funcs?: Arg, ...rest: Arg[]): Pattern;
+declare function pickmodF(lookup?: Arg, funcs?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The same as `pickOut`, but if you pick a number greater than the size of the list,
  * it wraps around, rather than sticking at the maximum value.
@@ -11236,7 +11236,7 @@ declare function pr(...rest: Arg[]): Pattern;
  * .prelease("<0 .1 .25 .5>")
  * @see @strudel/core/controls.mjs
  */
-declare function prel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function prel(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Release time of pitch envelope
  * @param time time in seconds
@@ -11246,7 +11246,7 @@ declare function prel(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * .prelease("<0 .1 .25 .5>")
  * @see @strudel/core/controls.mjs
  */
-declare function prelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function prelease(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Syncopates a rhythm, by shifting each event halfway into its timespan.
  * @example
@@ -11274,7 +11274,7 @@ declare function pressBy(...rest: Arg[]): Pattern;
  * progNum(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function progNum(program?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function progNum(program?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.psus()`: the pattern comes last.
  * @example
@@ -11294,7 +11294,7 @@ declare function psustain(...rest: Arg[]): Pattern;
  * note("{f a c e}%16").s("pulse").pw(".8:1:.2")
  * @see @strudel/core/controls.mjs
  */
-declare function pw(pulsewidth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function pw(pulsewidth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Controls the lfo rate for the pulsewidth of the pulse oscillator
  * @param rate
@@ -11302,7 +11302,7 @@ declare function pw(pulsewidth?: NumberPattern, ...rest: Arg[]): Pattern;
  * n(run(8)).scale("D:pentatonic").s("pulse").pw("0.5").pwrate("<5 .1 25>").pwsweep("<0.3 .8>")
  * @see @strudel/core/controls.mjs
  */
-declare function pwrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function pwrate(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Controls the lfo sweep for the pulsewidth of the pulse oscillator
  * @param sweep
@@ -11310,7 +11310,7 @@ declare function pwrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * n(run(8)).scale("D:pentatonic").s("pulse").pw("0.5").pwrate("<5 .1 25>").pwsweep("<0.3 .8>")
  * @see @strudel/core/controls.mjs
  */
-declare function pwsweep(sweep?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function pwsweep(sweep?: Arg, ...rest: Arg[]): Pattern;
 /**
  * A continuous pattern of random numbers, between -1 and 1
  * @example
@@ -11326,7 +11326,7 @@ declare const rand2: Pattern;
  *   .partials(randL(8))
  * @see @strudel/core/signal.mjs
  */
-declare function randL(n?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function randL(n?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Picks one of the elements at random each cycle.
  * @example
@@ -11391,7 +11391,7 @@ declare function ratio(...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd").room(0.5).rlp(10000).rdim(8000)
  * @see @strudel/core/controls.mjs
  */
-declare function rdim(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function rdim(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.real()`: the pattern comes last.
  * @example
@@ -11415,7 +11415,7 @@ declare function ref(...args: Arg[]): unknown;
  * s("saw").seg(8).velocity(rand).vlpf(800)
  * @see @strudel/core/pattern.mjs
  */
-declare function register(name?: Arg, func?: (...args: never[]) => unknown, patternify?: Arg, ...rest: Arg[]): Pattern;
+declare function register(name?: Arg, func?: Callback, patternify?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -11441,7 +11441,7 @@ declare function reify(...rest: Arg[]): Pattern;
  * note("c3 e3 g3 c4").release("<0 .1 .4 .6 1>/2")
  * @see @strudel/core/controls.mjs
  */
-declare function rel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function rel(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amplitude envelope release time: The time it takes after the offset to go from sustain level to zero.
  * @param time release time in seconds
@@ -11449,7 +11449,7 @@ declare function rel(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c3 e3 g3 c4").release("<0 .1 .4 .6 1>/2")
  * @see @strudel/core/controls.mjs
  */
-declare function release(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function release(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.removeUndefineds()`: the pattern comes last.
  * @example
@@ -11500,7 +11500,7 @@ declare function reset_timelines(...args: Arg[]): unknown;
  * resonance(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function resonance(q?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function resonance(q?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Reverse all cycles in a pattern. See also `revv` for reversing a whole pattern.
  * @example
@@ -11526,7 +11526,7 @@ declare function revv(...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd").room(0.5).rlp(10000).rfade(0.5)
  * @see @strudel/core/controls.mjs
  */
-declare function rfade(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function rfade(seconds?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Loops the pattern inside an `offset` for `cycles`.
  * If you think of the entire span of time in cycles as a ribbon, you can cut a single piece and loop it.
@@ -11536,7 +11536,7 @@ declare function rfade(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("<c d e f>").ribbon(1, 2)
  * @see @strudel/core/pattern.mjs
  */
-declare function rib(offset?: NumberPattern, cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function rib(offset?: Arg, cycles?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Loops the pattern inside an `offset` for `cycles`.
  * If you think of the entire span of time in cycles as a ribbon, you can cut a single piece and loop it.
@@ -11546,7 +11546,7 @@ declare function rib(offset?: NumberPattern, cycles?: NumberPattern, ...rest: Ar
  * note("<c d e f>").ribbon(1, 2)
  * @see @strudel/core/pattern.mjs
  */
-declare function ribbon(offset?: NumberPattern, cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function ribbon(offset?: Arg, cycles?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.ring()`: the pattern comes last.
  * @example
@@ -11573,7 +11573,7 @@ declare function ringf(...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd").room(0.5).rlp(10000)
  * @see @strudel/core/controls.mjs
  */
-declare function rlp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function rlp(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the level of reverb.
  *
@@ -11583,7 +11583,7 @@ declare function rlp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd").room("<0 .2 .4 .6 .8 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function room(level?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function room(level?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Reverb lowpass frequency at -60dB (in hertz).
  * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -11592,7 +11592,7 @@ declare function room(level?: NumberPattern, ...rest: Arg[]): Pattern;
  * roomdim(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function roomdim(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function roomdim(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Reverb fade time (in seconds).
  * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -11601,7 +11601,7 @@ declare function roomdim(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * roomfade(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function roomfade(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function roomfade(seconds?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Reverb lowpass starting frequency (in hertz).
  * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -11610,7 +11610,7 @@ declare function roomfade(seconds?: NumberPattern, ...rest: Arg[]): Pattern;
  * roomlp(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function roomlp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function roomlp(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the room size of the reverb, see `room`.
  * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -11619,7 +11619,7 @@ declare function roomlp(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * roomsize(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function roomsize(size?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function roomsize(size?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Maps the chords of the incoming pattern to root notes in the given octave.
  * @param octave octave to use
@@ -11648,7 +11648,7 @@ declare function round(...rest: Arg[]): Pattern;
  * s("bd sd [~ bd] sd").room(.8).rsize(1)
  * @see @strudel/core/controls.mjs
  */
-declare function rsize(size?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function rsize(size?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.s_add()`: the pattern comes last.
  * @example
@@ -11745,7 +11745,7 @@ declare const saw2: Pattern;
  * n("0 2 4 6 4 2").scale("C:major")
  * @see @strudel/tonal/tonal.mjs
  */
-declare function scale(scale?: StringPattern, ...rest: Arg[]): Pattern;
+declare function scale(scale?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Transposes notes inside the scale by the number of steps.
  * Expected to be called on a Pattern which already has a {@link Pattern#scale}
@@ -11803,7 +11803,7 @@ declare function seconds(...rest: Arg[]): Pattern;
  * $: s("bd*4").degrade().seed(1); // Will degrade different events from the hi-hat
  * @see @strudel/core/signal.mjs
  */
-declare function seed(n?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function seed(n?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Samples the pattern at a rate of n events per cycle. Useful for turning a continuous pattern into a discrete one.
  * @param segments number of segments per cycle
@@ -11811,7 +11811,7 @@ declare function seed(n?: NumberPattern, ...rest: Arg[]): Pattern;
  * note(saw.range(40,52).segment(24))
  * @see @strudel/core/pattern.mjs
  */
-declare function seg(segments?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function seg(segments?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Samples the pattern at a rate of n events per cycle. Useful for turning a continuous pattern into a discrete one.
  * @param segments number of segments per cycle
@@ -11819,7 +11819,7 @@ declare function seg(segments?: NumberPattern, ...rest: Arg[]): Pattern;
  * note(saw.range(40,52).segment(24))
  * @see @strudel/core/pattern.mjs
  */
-declare function segment(segments?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function segment(segments?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.semitone()`: the pattern comes last.
  * @example
@@ -11892,7 +11892,7 @@ declare function setVoicingRange(...args: Arg[]): unknown;
  * s("bd sd [~ bd] sd,hh*8").shape("<0 .2 .4 .6 .8>")
  * @see @strudel/core/controls.mjs
  */
-declare function shape(distortion?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function shape(distortion?: Arg, ...rest: Arg[]): Pattern;
 /**
  * *Experimental*
  *
@@ -11940,7 +11940,7 @@ declare const sine2: Pattern;
  * sinefold(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function sinefold(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function sinefold(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the room size of the reverb, see `room`.
  * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -11949,7 +11949,7 @@ declare function sinefold(distortion?: NumberPattern, volume?: NumberPattern, ..
  * s("bd sd [~ bd] sd").room(.8).rsize(1)
  * @see @strudel/core/controls.mjs
  */
-declare function size(size?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function size(size?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Chops samples into the given number of slices, triggering those slices with a given pattern of slice numbers.
  * Instead of a number, it also accepts a list of numbers from 0 to 1 to slice at specific points.
@@ -11971,7 +11971,7 @@ declare function slide(...rest: Arg[]): Pattern;
  * s("bd hh sd hh").slow(2) // s("[bd hh sd hh]/2")
  * @see @strudel/core/pattern.mjs
  */
-declare function slow(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function slow(factor?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Divides a pattern into a given number of parts, then cycles through those parts in turn, applying the given function to each part in turn (one part per cycle).
  * @example
@@ -12008,7 +12008,7 @@ declare function smear(...rest: Arg[]): Pattern;
  * soft(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function soft(distortion?: NumberPattern, volume?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function soft(distortion?: Arg, volume?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -12029,7 +12029,7 @@ declare function someCycles(...rest: Arg[]): Pattern;
  * s("bd,hh*8").someCyclesBy(.3, x=>x.speed("0.5"))
  * @see @strudel/core/signal.mjs
  */
-declare function someCyclesBy(probability?: NumberPattern, _function?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function someCyclesBy(probability?: Arg, _function?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Applies the given function with a 50% chance
  * @param _function - the transformation to apply
@@ -12037,7 +12037,7 @@ declare function someCyclesBy(probability?: NumberPattern, _function?: (...args:
  * s("hh*8").sometimes(x=>x.speed("0.5"))
  * @see @strudel/core/signal.mjs
  */
-declare function sometimes(_function?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function sometimes(_function?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Randomly applies the given function by the given probability.
  * Similar to `someCyclesBy`
@@ -12047,7 +12047,7 @@ declare function sometimes(_function?: (...args: never[]) => unknown, ...rest: A
  * s("hh*8").sometimesBy(.4, x=>x.speed("0.5"))
  * @see @strudel/core/signal.mjs
  */
-declare function sometimesBy(probability?: NumberPattern, _function?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function sometimesBy(probability?: Arg, _function?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.songPtr()`: the pattern comes last.
  * @example
@@ -12061,7 +12061,7 @@ declare function songPtr(...rest: Arg[]): Pattern;
  * source(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function source(getSource?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function source(getSource?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Slow down a pattern over the given number of cycles. Like the "/" operator in mini notation.
  * @param factor slow down factor
@@ -12069,7 +12069,7 @@ declare function source(getSource?: (...args: never[]) => unknown, ...rest: Arg[
  * sparsity(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function sparsity(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function sparsity(factor?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.speak()`: the pattern comes last.
  */
@@ -12081,7 +12081,7 @@ declare function speak(...rest: Arg[]): Pattern;
  * s("bd*6").speed("1 2 4 1 -2 -4")
  * @see @strudel/core/controls.mjs
  */
-declare function speed(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function speed(speed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Works the same as slice, but changes the playback speed of each slice to match the duration of its step.
  * @example
@@ -12100,7 +12100,7 @@ declare function splitAt(...args: Arg[]): unknown;
  * note("d f a a# a d3").fast(2).s("supersaw").spread("<0 .3 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function spread(spread?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function spread(spread?: Arg, ...rest: Arg[]): Pattern;
 /**
  * A square signal between -1 and 1 (like `square`, but bipolar).
  * @example
@@ -12133,7 +12133,7 @@ declare function squeezeBind(...rest: Arg[]): Pattern;
  * squiz(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function squiz(squiz?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function squiz(squiz?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Define a custom webaudio node to use as a sound source.
  * @param getSource
@@ -12141,7 +12141,7 @@ declare function squiz(squiz?: NumberPattern, ...rest: Arg[]): Pattern;
  * src(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function src(getSource?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function src(getSource?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Builds a pattern: `stackBy`.
  */
@@ -12225,7 +12225,7 @@ declare function strans(offset?: Arg, ...rest: Arg[]): Pattern;
  * s("gm_flute").stretch("1 2 .5")
  * @see @strudel/core/controls.mjs
  */
-declare function stretch(factor?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function stretch(factor?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Cuts each sample into the given number of parts, triggering progressive portions of each sample at each loop.
  * @example
@@ -12259,7 +12259,7 @@ declare const strudelScope: { readonly [key: string]: unknown };
  * s("bd sd").stut(3, .8, 1/6)
  * @see @strudel/core/pattern.mjs
  */
-declare function stut(times?: NumberPattern, feedback?: NumberPattern, time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function stut(times?: Arg, feedback?: Arg, time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Superimpose and offset multiple times, applying the given function each time.
  * @param times how many times to repeat
@@ -12269,7 +12269,7 @@ declare function stut(times?: NumberPattern, feedback?: NumberPattern, time?: Nu
  * note(stutWith("c3 e3", "g3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function stutWith(times?: NumberPattern, time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function stutWith(times?: Arg, time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Superimpose and offset multiple times, applying the given function each time.
  * @param times how many times to repeat
@@ -12279,7 +12279,7 @@ declare function stutWith(times?: NumberPattern, time?: NumberPattern, func?: (.
  * note(stutwith("c3 e3", "g3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function stutwith(times?: NumberPattern, time?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function stutwith(times?: Arg, time?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Like add, but the given numbers are subtracted.
  * @example
@@ -12304,7 +12304,7 @@ declare function superimpose(...rest: Arg[]): Pattern;
  * note("c3 e3 f3 g3").decay(.2).sustain("<0 .1 .4 .6 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function sus(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function sus(gain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amplitude envelope sustain level: The level which is reached after attack / decay, being sustained until the offset.
  * @param gain sustain level between 0 and 1
@@ -12312,7 +12312,7 @@ declare function sus(gain?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("c3 e3 f3 g3").decay(.2).sustain("<0 .1 .4 .6 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function sustain(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function sustain(gain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.sustainpedal()`: the pattern comes last.
  * @example
@@ -12327,7 +12327,7 @@ declare function sustainpedal(...rest: Arg[]): Pattern;
  * // s("hh*8").swingBy(1/3, 4)
  * @see @strudel/core/pattern.mjs
  */
-declare function swing(subdivision?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function swing(subdivision?: Arg, ...rest: Arg[]): Pattern;
 /**
  * The function `swingBy x n` breaks each cycle into `n` slices, and then delays events in the second half of each slice by the amount `x`, which is relative to the size of the (half) slice. So if `x` is 0 it does nothing, `0.5` delays for half the note duration, and 1 will wrap around to doing nothing again. The end result is a shuffle or swing-like rhythm
  * @param subdivision
@@ -12336,14 +12336,14 @@ declare function swing(subdivision?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("hh*8").swingBy(1/3, 4)
  * @see @strudel/core/pattern.mjs
  */
-declare function swingBy(subdivision?: NumberPattern, offset?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function swingBy(subdivision?: Arg, offset?: Arg, ...rest: Arg[]): Pattern;
 /**
  * MIDI sysex: Sends a MIDI sysex message.
  * @param id Sysex ID
  * @param data Sysex data
  * @see @strudel/core/controls.mjs
  */
-declare function sysex(id?: NumberPattern, data?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function sysex(id?: Arg, data?: Arg, ...rest: Arg[]): Pattern;
 /**
  * MIDI sysex data: Sends a MIDI sysex message.
  * @param data Sysex data
@@ -12351,7 +12351,7 @@ declare function sysex(id?: NumberPattern, data?: NumberPattern, ...rest: Arg[])
  * sysexdata(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function sysexdata(data?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function sysexdata(data?: Arg, ...rest: Arg[]): Pattern;
 /**
  * MIDI sysex ID: Sends a MIDI sysex identifier message.
  * @param id Sysex ID
@@ -12359,7 +12359,7 @@ declare function sysexdata(data?: NumberPattern, ...rest: Arg[]): Pattern;
  * sysexid(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function sysexid(id?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function sysexid(id?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the room size of the reverb, see `room`.
  * When this property is changed, the reverb will be recaculated, so only change this sparsely..
@@ -12368,7 +12368,7 @@ declare function sysexid(id?: NumberPattern, ...rest: Arg[]): Pattern;
  * sz(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function sz(size?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function sz(size?: Arg, ...rest: Arg[]): Pattern;
 /**
  * *Experimental*
  *
@@ -12431,7 +12431,7 @@ declare function timecat(...rest: Arg[]): Pattern;
  *   .timeline("<2 -2>".slow(2))
  * @see @strudel/core/impure.mjs
  */
-declare function timeline(timeline?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function timeline(timeline?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Assumes a numerical pattern, containing unipolar values in the range 0 ..
  * 1. Returns a new pattern with values scaled to the bipolar range -1 .. 1
@@ -12493,7 +12493,7 @@ declare function trans(amount?: Arg, ...rest: Arg[]): Pattern;
  * s("bd").transient("<-1 -0.5 0 0.5 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function transient(attack?: NumberPattern, sustain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function transient(attack?: Arg, sustain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Change the pitch of each value by the given amount. Expects numbers or note strings as values.
  * The amount can be given as a number of semitones or as a string in interval short notation.
@@ -12528,7 +12528,7 @@ declare function transpose(amount?: Arg, ...rest: Arg[]): Pattern;
  * note("d d d# d".fast(4)).s("supersaw").tremolo("<3 2 100> ").tremoloskew("<.5>")
  * @see @strudel/core/controls.mjs
  */
-declare function trem(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function trem(speed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Modulate the amplitude of a sound with a continuous waveform
  * @param speed modulation speed in HZ
@@ -12536,7 +12536,7 @@ declare function trem(speed?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("d d d# d".fast(4)).s("supersaw").tremolo("<3 2 100> ").tremoloskew("<.5>")
  * @see @strudel/core/controls.mjs
  */
-declare function tremolo(speed?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function tremolo(speed?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of amplitude modulation
  * @param depth
@@ -12544,7 +12544,7 @@ declare function tremolo(speed?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("a1 a1 a#1 a1".fast(4)).s("pulse").tremsync(4).tremolodepth("<1 2 .7>")
  * @see @strudel/core/controls.mjs
  */
-declare function tremolodepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function tremolodepth(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Alter the phase of the modulation waveform
  * @param offset the offset in cycles of the modulation
@@ -12552,7 +12552,7 @@ declare function tremolodepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("{f a c e}%16").s("sawtooth").tremsync(4).tremolophase("<0 .25 .66>")
  * @see @strudel/core/controls.mjs
  */
-declare function tremolophase(offset?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function tremolophase(offset?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Shape of amplitude modulation
  * @param shape tri | square | sine | saw | ramp
@@ -12560,7 +12560,7 @@ declare function tremolophase(offset?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("{f g c d}%16").tremsync(4).tremoloshape("<sine tri square>").s("sawtooth")
  * @see @strudel/core/controls.mjs
  */
-declare function tremoloshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function tremoloshape(shape?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Alter the shape of the modulation waveform
  * @param amount between 0 & 1, the shape of the waveform
@@ -12568,7 +12568,7 @@ declare function tremoloshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("{f a c e}%16").s("sawtooth").tremsync(4).tremoloskew("<.5 0 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function tremoloskew(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function tremoloskew(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Modulate the amplitude of a sound with a continuous waveform
  * @param cycles modulation speed in cycles
@@ -12576,7 +12576,7 @@ declare function tremoloskew(amount?: NumberPattern, ...rest: Arg[]): Pattern;
  * note("d d d# d".fast(4)).s("supersaw").tremolosync("4").tremoloskew("<1 .5 0>")
  * @see @strudel/core/controls.mjs
  */
-declare function tremolosync(cycles?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function tremolosync(cycles?: Arg, ...rest: Arg[]): Pattern;
 /**
  * A triangle signal between -1 and 1 (like `tri`, but bipolar).
  * @example
@@ -12620,7 +12620,7 @@ declare function undegrade(...rest: Arg[]): Pattern;
  * s("hh*8").undegradeBy(0.2)
  * @see @strudel/core/signal.mjs
  */
-declare function undegradeBy(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function undegradeBy(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Runtime helper from @strudel/*, exposed in the scope; not a pattern function.
  */
@@ -12644,7 +12644,7 @@ declare function uniqsortr(...args: Arg[]): unknown;
  * note("d f a a# a d3").fast(2).s("supersaw").unison("<1 2 7>")
  * @see @strudel/core/controls.mjs
  */
-declare function unison(numvoices?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function unison(numvoices?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Used in conjunction with `speed`, accepts values of "r" (rate, default behavior), "c" (cycles), or "s" (seconds). Using `unit "c"` means `speed` will be interpreted in units of cycles, e.g. `speed "1"` means samples will be stretched to fill a cycle. Using `unit "s"` means the playback speed will be adjusted so that the duration is the number of seconds specified by `speed`.
  * @param unit see description above
@@ -12660,7 +12660,7 @@ declare function unit(unit?: Arg, ...rest: Arg[]): Pattern;
  * @param mod - Mode. One of 'legacy', 'precise'
  * @see @strudel/core/signal.mjs
  */
-declare function useRNG(mod?: StringPattern, ...rest: Arg[]): unknown;
+declare function useRNG(mod?: Arg, ...rest: Arg[]): unknown;
 /**
  * Applies a vibrato to the frequency of the oscillator.
  * @param frequency of the vibrato in hertz
@@ -12668,7 +12668,7 @@ declare function useRNG(mod?: StringPattern, ...rest: Arg[]): unknown;
  * v(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function v(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function v(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.val()`: the pattern comes last.
  * @example
@@ -12704,7 +12704,7 @@ declare function velocity(...rest: Arg[]): Pattern;
  * vib(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function vib(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function vib(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the vibrato depth in semitones. Only has an effect if `vibrato` | `vib` | `v` is is also set
  * @param depth of vibrato (in semitones)
@@ -12712,7 +12712,7 @@ declare function vib(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * vibmod(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function vibmod(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function vibmod(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Applies a vibrato to the frequency of the oscillator.
  * @param frequency of the vibrato in hertz
@@ -12720,7 +12720,7 @@ declare function vibmod(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * vibrato(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function vibrato(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function vibrato(frequency?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sets the vibrato depth in semitones. Only has an effect if `vibrato` | `vib` | `v` is is also set
  * @param depth of vibrato (in semitones)
@@ -12728,7 +12728,7 @@ declare function vibrato(frequency?: NumberPattern, ...rest: Arg[]): Pattern;
  * vmod(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function vmod(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function vmod(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.voice()`: the pattern comes last.
  * @example
@@ -12772,7 +12772,7 @@ declare const voicingRegistry: { readonly [key: string]: unknown };
  * stack("<C^7 A7 Dm7 G7>".voicings('lefthand'), "<C3 A2 D3 G2>").note()
  * @see @strudel/tonal/voicings.mjs
  */
-declare function voicings(dictionary?: StringPattern, ...rest: Arg[]): Pattern;
+declare function voicings(dictionary?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Formant filter to make things sound like vowels.
  * @param vowel You can use a e i o u ae aa oe ue y uh un en an on, corresponding to [a] [e] [i] [o] [u] [æ] [ɑ] [ø] [y] [ɯ] [ʌ] [œ̃] [ɛ̃] [ɑ̃] [ɔ̃]. Aliases: aa = å = ɑ, oe = ø = ö, y = ı, ae = æ.
@@ -12781,7 +12781,7 @@ declare function voicings(dictionary?: StringPattern, ...rest: Arg[]): Pattern;
  * .vowel("<a e i <o u>>")
  * @see @strudel/core/controls.mjs
  */
-declare function vowel(vowel?: StringPattern, ...rest: Arg[]): Pattern;
+declare function vowel(vowel?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amount of warp (alteration of the waveform) to apply to the wavetable oscillator
  * @param amount Warp of the wavetable from 0 to 1
@@ -12790,7 +12790,7 @@ declare function vowel(vowel?: StringPattern, ...rest: Arg[]): Pattern;
  *   .warpmode("spin")
  * @see @strudel/core/controls.mjs
  */
-declare function warp(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warp(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Attack time of the wavetable oscillator's warp envelope
  * @param time attack time in seconds
@@ -12798,7 +12798,7 @@ declare function warp(amount?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpatt(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpatt(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Attack time of the wavetable oscillator's warp envelope
  * @param time attack time in seconds
@@ -12806,7 +12806,7 @@ declare function warpatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpattack(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpattack(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * DC offset of the LFO for the wavetable oscillator's warp
  * @param dcoffset dc offset. set to 0 for unipolar
@@ -12814,7 +12814,7 @@ declare function warpattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpdc(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Decay time of the wavetable oscillator's warp envelope
  * @param time decay time in seconds
@@ -12822,7 +12822,7 @@ declare function warpdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpdec(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpdec(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Decay time of the wavetable oscillator's warp envelope
  * @param time decay time in seconds
@@ -12830,7 +12830,7 @@ declare function warpdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpdecay(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpdecay(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the wavetable oscillator's warp
  * @param depth depth of modulation
@@ -12838,7 +12838,7 @@ declare function warpdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpdepth(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpdepth(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amount of envelope applied wavetable oscillator's position envelope
  * @param amount between 0 and 1
@@ -12846,7 +12846,7 @@ declare function warpdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpenv(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpenv(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpenv(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Type of warp (alteration of the waveform) to apply to the wavetable oscillator.
  *
@@ -12866,7 +12866,7 @@ declare function warpmode(mode?: Arg, ...rest: Arg[]): Pattern;
  * warprate(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warprate(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Release time of the wavetable oscillator's warp envelope
  * @param time release time in seconds
@@ -12874,7 +12874,7 @@ declare function warprate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * warprel(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warprel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warprel(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Release time of the wavetable oscillator's warp envelope
  * @param time release time in seconds
@@ -12882,7 +12882,7 @@ declare function warprel(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * warprelease(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warprelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warprelease(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Shape of the LFO for the wavetable oscillator's warp
  * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -12890,7 +12890,7 @@ declare function warprelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpshape(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpshape(shape?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Skew of the LFO for the wavetable oscillator's warp
  * @param skew How much to bend the LFO shape
@@ -12898,7 +12898,7 @@ declare function warpshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpskew(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpskew(skew?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sustain time of the wavetable oscillator's warp envelope
  * @param gain sustain level (0 to 1)
@@ -12906,7 +12906,7 @@ declare function warpskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpsus(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpsus(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpsus(gain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sustain time of the wavetable oscillator's warp envelope
  * @param gain sustain level (0 to 1)
@@ -12914,7 +12914,7 @@ declare function warpsus(gain?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpsustain(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpsustain(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpsustain(gain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * cycle synced rate of the LFO for the wavetable warp position
  * @param rate rate in cycles
@@ -12922,7 +12922,7 @@ declare function warpsustain(gain?: NumberPattern, ...rest: Arg[]): Pattern;
  * warpsync(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function warpsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function warpsync(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Function form of `.waveloss()`: the pattern comes last.
  * @example
@@ -12936,7 +12936,7 @@ declare function waveloss(...rest: Arg[]): Pattern;
  * wavetablePhaseRand(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wavetablePhaseRand(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wavetablePhaseRand(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Position in the wavetable of the wavetable oscillator
  * @param position Position in the wavetable from 0 to 1
@@ -12944,7 +12944,7 @@ declare function wavetablePhaseRand(amount?: NumberPattern, ...rest: Arg[]): Pat
  * wavetablePosition(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wavetablePosition(position?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wavetablePosition(position?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amount of warp (alteration of the waveform) to apply to the wavetable oscillator
  * @param amount Warp of the wavetable from 0 to 1
@@ -12952,7 +12952,7 @@ declare function wavetablePosition(position?: NumberPattern, ...rest: Arg[]): Pa
  * wavetableWarp(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wavetableWarp(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wavetableWarp(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Type of warp (alteration of the waveform) to apply to the wavetable oscillator.
  *
@@ -12987,7 +12987,7 @@ declare function wchooseCycles(...rest: Arg[]): Pattern;
  * "c3 eb3 g3".when("<0 1>/2", x=>x.sub("5")).note()
  * @see @strudel/core/pattern.mjs
  */
-declare function when(binary_pat?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function when(binary_pat?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Do something on a keypress, or array of keypresses
  * [Key name reference](https://developer.mozilla.org/en-US/docs/Web/API/UI_Events/Keyboard_event_key_values)
@@ -13018,7 +13018,7 @@ declare function withValue(...rest: Arg[]): Pattern;
  * note(within("c3 e3", "g3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function within(start?: NumberPattern, end?: NumberPattern, func?: (...args: never[]) => unknown, ...rest: Arg[]): Pattern;
+declare function within(start?: Arg, end?: Arg, func?: Callback, ...rest: Arg[]): Pattern;
 /**
  * Creates a worklet effect. Typically derived by writing K(...) in the REPL which will parse
  * Kabelsalat code.
@@ -13028,7 +13028,7 @@ declare function within(start?: NumberPattern, end?: NumberPattern, func?: (...a
  * worklet(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/pattern.mjs
  */
-declare function worklet(src?: StringPattern, inputs?: Arg, ...rest: Arg[]): Pattern;
+declare function worklet(src?: Arg, inputs?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Picks one of the elements at random each cycle by giving a probability to each element
  * @example
@@ -13043,7 +13043,7 @@ declare function wrandcat(...rest: Arg[]): Pattern;
  * s("squelch").bank("wt_digital").seg(8).note("F1").wt("0 0.25 0.5 0.75 1")
  * @see @strudel/core/controls.mjs
  */
-declare function wt(position?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wt(position?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Attack time of the wavetable oscillator's position envelope
  * @param time attack time in seconds
@@ -13051,7 +13051,7 @@ declare function wt(position?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtatt(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtatt(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Attack time of the wavetable oscillator's position envelope
  * @param time attack time in seconds
@@ -13059,7 +13059,7 @@ declare function wtatt(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtattack(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtattack(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * DC offset of the LFO for the wavetable oscillator's position
  * @param dcoffset dc offset. set to 0 for unipolar
@@ -13067,7 +13067,7 @@ declare function wtattack(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtdc(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtdc(dcoffset?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Decay time of the wavetable oscillator's position envelope
  * @param time decay time in seconds
@@ -13075,7 +13075,7 @@ declare function wtdc(dcoffset?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtdec(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtdec(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Decay time of the wavetable oscillator's position envelope
  * @param time decay time in seconds
@@ -13083,7 +13083,7 @@ declare function wtdec(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtdecay(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtdecay(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Depth of the LFO for the wavetable oscillator's position
  * @param depth depth of modulation
@@ -13091,7 +13091,7 @@ declare function wtdecay(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtdepth(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtdepth(depth?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amount of envelope applied wavetable oscillator's position envelope
  * @param amount between 0 and 1
@@ -13099,7 +13099,7 @@ declare function wtdepth(depth?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtenv(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtenv(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtenv(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Amount of randomness of the initial phase of the wavetable oscillator.
  * @param amount Randomness of the initial phase. Between 0 (not random) and 1 (fully random)
@@ -13107,7 +13107,7 @@ declare function wtenv(amount?: NumberPattern, ...rest: Arg[]): Pattern;
  * s("basique").bank("wt_digital").seg(16).wtphaserand("<0 1>")
  * @see @strudel/core/controls.mjs
  */
-declare function wtphaserand(amount?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtphaserand(amount?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Rate of the LFO for the wavetable oscillator's position
  * @param rate rate in hertz
@@ -13115,7 +13115,7 @@ declare function wtphaserand(amount?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtrate(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtrate(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Release time of the wavetable oscillator's position envelope
  * @param time release time in seconds
@@ -13123,7 +13123,7 @@ declare function wtrate(rate?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtrel(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtrel(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtrel(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Release time of the wavetable oscillator's position envelope
  * @param time release time in seconds
@@ -13131,7 +13131,7 @@ declare function wtrel(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtrelease(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtrelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtrelease(time?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Shape of the LFO for the wavetable oscillator's position
  * @param shape Shape of the lfo (0, 1, 2, ..)
@@ -13139,7 +13139,7 @@ declare function wtrelease(time?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtshape(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtshape(shape?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Skew of the LFO for the wavetable oscillator's position
  * @param skew How much to bend the LFO shape
@@ -13147,7 +13147,7 @@ declare function wtshape(shape?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtskew(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtskew(skew?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sustain time of the wavetable oscillator's position envelope
  * @param gain sustain level (0 to 1)
@@ -13155,7 +13155,7 @@ declare function wtskew(skew?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtsus(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtsus(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtsus(gain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Sustain time of the wavetable oscillator's position envelope
  * @param gain sustain level (0 to 1)
@@ -13163,7 +13163,7 @@ declare function wtsus(gain?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtsustain(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtsustain(gain?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtsustain(gain?: Arg, ...rest: Arg[]): Pattern;
 /**
  * cycle synced rate of the LFO for the wavetable oscillator's position
  * @param rate rate in cycles
@@ -13171,7 +13171,7 @@ declare function wtsustain(gain?: NumberPattern, ...rest: Arg[]): Pattern;
  * wtsync(2, note("c3 e3 g3 b3"))
  * @see @strudel/core/controls.mjs
  */
-declare function wtsync(rate?: NumberPattern, ...rest: Arg[]): Pattern;
+declare function wtsync(rate?: Arg, ...rest: Arg[]): Pattern;
 /**
  * Cross-fades between left and right from 0 to 1:
  * - 0 = (full left, no right)

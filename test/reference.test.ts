@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { declaredDocs } from '../lang/gen/declared-names.ts';
 import { runExample } from '../lang/gen/examples.ts';
 import { referenceEntries, referenceMarkdown } from '../lang/gen/reference.ts';
+import { typecheckUserFiles } from '../lang/gen/typecheck.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const entries = referenceEntries(declaredDocs());
@@ -43,4 +44,21 @@ describe('the reference', () => {
     expect(Object.keys(snapshot).length).toBe(runnable.length);
     expect(snapshot).toMatchSnapshot();
   }, 600_000);
+
+  it('type-checks the examples against the declarations (all of the hand-written ones)', () => {
+    const files: Record<string, string> = {};
+    const owner: Record<string, (typeof entries)[number]> = {};
+    entries.forEach((entry, i) =>
+      entry.examples.forEach((code, j) => {
+        files[`example${i}_${j}.ts`] = code;
+        owner[`example${i}_${j}.ts`] = entry;
+      }),
+    );
+    const diagnostics = typecheckUserFiles(files);
+    const failing = new Set(diagnostics.map((d) => d.file));
+    const handWritten = [...failing].filter((file) => !['methods', 'functions and values'].includes(owner[file]!.section));
+    console.log(`reference examples type-checked: ${Object.keys(files).length}, with type errors: ${failing.size} (generated from Strudel's docs: ${failing.size - handWritten.length})`);
+    expect(handWritten.map((file) => `${owner[file]!.name}: ${files[file]}`)).toEqual([]);
+    expect(failing.size).toBeLessThan(Object.keys(files).length / 50);
+  }, 120_000);
 });
