@@ -63,6 +63,8 @@ export class MotifApp {
   private playingCode = '';
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private rollFrame = 0;
+  /** Errors raised while an evaluation is in flight: shown once it settles, against the code then playing. */
+  private heldErrors: MotifError[] | null = null;
 
   constructor(
     private readonly elements: AppElements,
@@ -106,13 +108,24 @@ export class MotifApp {
     const swap = this.swapMode;
     const wasPlaying = this.player.playing;
     let result: EvalResult;
+    this.heldErrors ??= [];
     try {
       result = await this.player.evaluate(code, { swap });
     } catch (error) {
       this.setStatus(`Could not evaluate: ${error instanceof Error ? error.message : String(error)}`, true);
+      this.releaseErrors();
       return null;
     }
     if (id !== this.evaluation) return result; // a newer evaluation owns the display
+    try {
+      this.show(result, code, swap, wasPlaying);
+    } finally {
+      this.releaseErrors();
+    }
+    return result;
+  }
+
+  private show(result: EvalResult, code: string, swap: SwapMode, wasPlaying: boolean): void {
     if (result.errors.length) {
       showErrors(this.view, 'evaluation', code, result.errors);
       const first = result.errors[0]!;
@@ -129,11 +142,17 @@ export class MotifApp {
       this.setStatus(result.warnings[0] ?? (result.layers.length ? 'Playing' : 'Playing silence'));
     }
     this.updatePlaying();
-    return result;
+  }
+
+  private releaseErrors(): void {
+    const held = this.heldErrors ?? [];
+    this.heldErrors = null;
+    for (const error of held) this.playingError(error);
   }
 
   stop(): void {
     this.evaluation++;
+    this.releaseErrors();
     this.player.stop();
     this.atoms.clear();
     this.view.dispatch({ effects: clearPlaying.of(null) });
@@ -142,8 +161,13 @@ export class MotifApp {
   }
 
   private playingError(error: MotifError): void {
+    if (this.heldErrors) {
+      this.heldErrors.push(error);
+      return;
+    }
     addPlayingError(this.view, this.playingCode, error);
-    this.setStatus(`${error.layer ? `Layer ${error.layer}: ` : ''}${error.message}`, true);
+    const named = !error.layer || error.message.includes(error.layer);
+    this.setStatus(named ? error.message : `Layer ${error.layer}: ${error.message}`, true);
   }
 
   private bindControls(): void {

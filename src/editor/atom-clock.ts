@@ -5,9 +5,14 @@
  */
 import type { EditorView } from '@codemirror/view';
 import { setActiveAtoms } from './active-atoms.ts';
-import { AtomTimeline, rangesKey, type SourceRange, type VersionedRange } from './atom-timeline.ts';
+import { AtomTimeline, type SourceRange } from './atom-timeline.ts';
 import { mapAtom, versionAt } from './code-versions.ts';
 import type { PlayedEvent } from './player-port.ts';
+
+interface DocRange {
+  from: number;
+  to: number;
+}
 
 export class AtomClock {
   private readonly timeline = new AtomTimeline();
@@ -23,12 +28,8 @@ export class AtomClock {
   readonly onEvent = (event: PlayedEvent): void => {
     const locations = event.hap.context?.locations as SourceRange[] | undefined;
     if (!locations?.length) return;
-    // The old code plays until the swap: the event's cycle tells which version made it.
     const cycle = event.hap.whole?.begin.valueOf() ?? event.hap.part.begin.valueOf();
-    const version = versionAt(this.view.state, cycle);
-    if (!version) return;
-    const ranges = locations.map((l) => ({ start: l.start, end: l.end, version: version.id }));
-    this.timeline.add(ranges, event.audioTime, event.durationSeconds);
+    this.timeline.add(locations, cycle, event.audioTime, event.durationSeconds);
     this.start();
   };
 
@@ -41,21 +42,36 @@ export class AtomClock {
   private start(): void {
     if (this.frame) return;
     const tick = () => {
-      this.show(this.timeline.soundingAt(this.audioClock()));
+      this.show(this.sounding());
       // Run while events wait or sound; the next event starts the loop again.
       this.frame = this.timeline.size ? requestAnimationFrame(tick) : 0;
     };
     this.frame = requestAnimationFrame(tick);
   }
 
-  private show(sounding: VersionedRange[]): void {
-    const key = rangesKey(sounding);
+  /**
+   * The sounding atoms in the current document. The old code plays until the swap, so the event's
+   * cycle picks the code version; it is resolved now, as the version is committed only once the
+   * evaluation returns, which may be after the first events were scheduled.
+   */
+  private sounding(): DocRange[] {
+    const state = this.view.state;
+    const ranges = new Map<string, DocRange>();
+    for (const range of this.timeline.soundingAt(this.audioClock())) {
+      const version = versionAt(state, range.cycle);
+      const mapped = version && mapAtom(state, version.id, range.start, range.end);
+      if (mapped) ranges.set(`${mapped.from}:${mapped.to}`, mapped);
+    }
+    return [...ranges.values()];
+  }
+
+  private show(ranges: DocRange[]): void {
+    const key = ranges
+      .map((r) => `${r.from}:${r.to}`)
+      .sort()
+      .join(',');
     if (key === this.shownKey) return;
     this.shownKey = key;
-    const state = this.view.state;
-    const ranges = sounding
-      .map((range) => mapAtom(state, range.version, range.start, range.end))
-      .filter((range): range is { from: number; to: number } => range !== null);
     this.view.dispatch({ effects: setActiveAtoms.of(ranges) });
   }
 

@@ -1,20 +1,21 @@
 /**
- * Which atoms sound when: a list of scheduled events, each with its character ranges in the
- * playing code and its start and end on the audio clock (seconds). Pure: the caller supplies the
- * clock reading.
+ * Which atoms sound when: a list of scheduled events, each with its character ranges in the code
+ * that made it, its cycle (which tells that code's version) and its start and end on the audio
+ * clock (seconds). Pure: the caller supplies the clock reading.
  */
 export interface SourceRange {
   start: number;
   end: number;
 }
 
-/** A range in the code of one evaluated version. */
-export interface VersionedRange extends SourceRange {
-  version: number;
+/** A range in the code that produced the event starting at `cycle`. */
+export interface CycleRange extends SourceRange {
+  cycle: number;
 }
 
 interface Scheduled {
-  ranges: VersionedRange[];
+  ranges: SourceRange[];
+  cycle: number;
   startSeconds: number;
   endSeconds: number;
 }
@@ -22,26 +23,26 @@ interface Scheduled {
 export class AtomTimeline {
   private events: Scheduled[] = [];
 
-  add(ranges: readonly VersionedRange[], startSeconds: number, durationSeconds: number): void {
+  add(ranges: readonly SourceRange[], cycle: number, startSeconds: number, durationSeconds: number): void {
     if (!ranges.length || !(durationSeconds > 0)) return;
-    this.events.push({ ranges: [...ranges], startSeconds, endSeconds: startSeconds + durationSeconds });
+    this.events.push({ ranges: [...ranges], cycle, startSeconds, endSeconds: startSeconds + durationSeconds });
   }
 
   /** The ranges sounding at `nowSeconds`, deduplicated; forgets events that have ended. */
-  soundingAt(nowSeconds: number): VersionedRange[] {
+  soundingAt(nowSeconds: number): CycleRange[] {
     this.events = this.events.filter((event) => event.endSeconds > nowSeconds);
     const seen = new Set<string>();
-    const sounding: VersionedRange[] = [];
+    const sounding: CycleRange[] = [];
     for (const event of this.events) {
       if (event.startSeconds > nowSeconds) continue;
       for (const range of event.ranges) {
-        const key = `${range.version}:${range.start}:${range.end}`;
+        const key = `${event.cycle}:${range.start}:${range.end}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        sounding.push(range);
+        sounding.push({ start: range.start, end: range.end, cycle: event.cycle });
       }
     }
-    return sounding.sort((a, b) => a.version - b.version || a.start - b.start || a.end - b.end);
+    return sounding;
   }
 
   /** How many events are waiting or sounding. */
@@ -52,9 +53,4 @@ export class AtomTimeline {
   clear(): void {
     this.events = [];
   }
-}
-
-/** A stable key for a set of ranges, to skip redundant editor updates. */
-export function rangesKey(ranges: readonly VersionedRange[]): string {
-  return ranges.map((r) => `${r.version}:${r.start}:${r.end}`).join(',');
 }

@@ -46,7 +46,8 @@ class ErrorWidget extends WidgetType {
 }
 
 function describe(error: MotifError): string {
-  return error.layer ? `[${error.layer}] ${error.message}` : error.message;
+  const named = !error.layer || error.message.includes(error.layer);
+  return named ? error.message : `Layer ${error.layer}: ${error.message}`;
 }
 
 function decorations(state: EditorState, value: ErrorState): DecorationSet {

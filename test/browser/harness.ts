@@ -27,11 +27,16 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 }
 
-export async function startServer(): Promise<{ server: ViteDevServer; url: string }> {
+/**
+ * Serves the app. `cacheName` keeps this server's pre-bundled dependencies apart from other
+ * servers running at the same time (a shared cache makes Vite answer "504 Outdated Optimize Dep").
+ */
+export async function startServer(cacheName = 'shared'): Promise<{ server: ViteDevServer; url: string }> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const server = await createServer({
     root,
     configFile: `${root}vite.config.ts`,
+    cacheDir: `${root}node_modules/.vite-tests/${cacheName.replace(/[^\w-]/g, '_')}`,
     logLevel: 'warn',
     clearScreen: false,
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
@@ -50,8 +55,8 @@ export interface AppSession {
 }
 
 /** One browser, one server and one page for a test file. */
-export async function openApp(): Promise<AppSession> {
-  const { server, url } = await startServer();
+export async function openApp(cacheName: string): Promise<AppSession> {
+  const { server, url } = await startServer(cacheName);
   let browser: Browser | null = null;
   try {
     browser = await launchChromium();

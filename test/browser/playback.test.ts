@@ -9,7 +9,7 @@ import { editorLines, errorWidgets, highlighted, installProbe, read, readWithHig
 let session: AppSession;
 
 beforeAll(async () => {
-  session = await openApp();
+  session = await openApp('playback');
   const { page, url } = session;
   await page.goto(`${url}?test`);
   await page.evaluate('localStorage.clear()');
@@ -60,26 +60,52 @@ describe('playing from the editor', () => {
   it('highlights each atom while it sounds', async () => {
     const { page } = session;
     await typeCode(page, 'note("a4 e5").s("sine").slow(2)');
+    expect(await editorLines(page)).toEqual(['note("a4 e5").s("sine").slow(2)']);
     await page.keyboard.press('Control+Enter');
     await page.waitForSelector('.motif-error', { state: 'detached' });
     await page.waitForTimeout(2500);
     let agree = 0;
     let clear = 0;
     const seen = new Set<string>();
+    const unclear: string[] = [];
     for (let i = 0; i < 24; i++) {
       await page.waitForTimeout(200);
       const r = await readWithHighlight(page, 2048);
       const heard = Math.abs(r.frequencyHz - 440) < 25 ? 'a4' : Math.abs(r.frequencyHz - 659.26) < 25 ? 'e5' : null;
       const lit = r.highlighted.filter((text) => text === 'a4' || text === 'e5');
-      if (!heard || lit.length !== 1) continue;
+      if (!heard || lit.length !== 1) {
+        if (unclear.length < 4) unclear.push(`${r.frequencyHz.toFixed(0)} Hz, lit ${JSON.stringify(r.highlighted)}`);
+        continue;
+      }
       clear++;
       seen.add(heard);
       if (lit[0] === heard) agree++;
     }
-    console.log(`highlight vs pitch: ${agree} of ${clear} clear samples agree; heard ${[...seen].join(', ')}`);
+    console.log(`highlight vs pitch: ${agree} of ${clear} clear samples agree; heard ${[...seen].join(', ')}; unclear: ${unclear.join('; ') || 'none'}`);
     expect(seen.size).toBe(2);
     expect(clear).toBeGreaterThanOrEqual(12);
     expect(agree / clear).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('shows an error raised while playing at its layer, and the other layers play on', async () => {
+    const { page } = session;
+    const code = ['$: note("a4").s("sine")', "$: new Pattern(() => { throw new Error('boom') })"];
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(code.join('\n'));
+    expect(await editorLines(page)).toEqual(code);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('.motif-error', { timeout: 6000 });
+    const widgets = await errorWidgets(page);
+    console.log('error while playing:', JSON.stringify(widgets));
+    expect(widgets).toHaveLength(1);
+    expect(widgets[0]!.line).toBe(2);
+    expect(widgets[0]!.text).toMatch(/boom/);
+    await page.waitForTimeout(1000);
+    const reading = await read(page);
+    console.log(`with a failing layer: ${reading.frequencyHz.toFixed(2)} Hz at ${reading.peakDbfs.toFixed(1)} dBFS peak`);
+    expect(Math.abs(reading.frequencyHz - 440) / 440).toBeLessThan(0.02);
   });
 
   it('falls silent after Ctrl+.', async () => {

@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCode } from '../../src/editor/share.ts';
 import { openApp, type AppSession } from './harness.ts';
-import { editorLines, installProbe, read, typeCode } from './probe.ts';
+import { editorLines, installProbe, read, typeCode, waitForReading } from './probe.ts';
 
 let session: AppSession;
 
 beforeAll(async () => {
-  session = await openApp();
+  session = await openApp('storage');
   await session.page.goto(`${session.url}?test`);
   await session.page.evaluate('localStorage.clear()');
 });
@@ -54,6 +54,11 @@ describe('keeping code', () => {
     const reading = await read(page);
     console.log(`shared link, not played: ${reading.peakDbfs} dBFS peak`);
     expect(reading.peakDbfs).toBeLessThan(-60);
+    await page.click('#play'); // it plays when asked: the silence above was not a dead output
+    const played = await waitForReading(page, (r) => r.peakDbfs > -40, 5000);
+    console.log(`shared link, after Play: ${played.peakDbfs.toFixed(1)} dBFS peak`);
+    expect(played.peakDbfs).toBeGreaterThan(-40);
+    await page.click('#stop');
 
     await typeCode(page, 'note("d4")'); // editing shared code must not touch the autosave either
     await page.waitForTimeout(800);
