@@ -16,6 +16,7 @@ let sampleHost: Server;
 let sampleUrl = '';
 let browser: Browser;
 let page: Page;
+const pageErrors: string[] = [];
 
 function tone(frequency: number, seconds: number, rate = 48000): ArrayBuffer {
   const samples = new Float32Array(Math.round(seconds * rate));
@@ -55,12 +56,21 @@ beforeAll(async () => {
   const address = vite.httpServer!.address() as AddressInfo;
   browser = await launchChromium();
   page = await browser.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
-  page.on('console', (message) => console.log('[page]', message.text()));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`http://127.0.0.1:${address.port}/test/pages/player.html`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   await call('start');
 }, 120_000);
+
+/** Plays `code` from a stop, listens for `ms` after the first 250 ms, stops. */
+async function hear(code: string, ms = 400) {
+  const played = await call('play', code);
+  expect(played.errors).toEqual([]);
+  await call('listen', 250);
+  const heard = await call('listen', ms);
+  await call('stop');
+  return heard;
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -125,6 +135,66 @@ describe('browser player (headless Chromium)', () => {
     expect(heard.rms).toBeGreaterThan(0.01);
     expect(Math.abs(heard.peakHz - 1000)).toBeLessThan(10);
     expect((await call('status')).warnings).toEqual([]);
+  });
+
+  it.each(['sine', 'square', 'sawtooth', 'saw', 'triangle', 'supersaw', 'pulse', 'white', 'pink', 'brown'])(
+    'synth %s sounds',
+    async (sound) => {
+      await call('clearLog');
+      const heard = await hear(`note("c4*4").s("${sound}")`);
+      expect(heard.rms).toBeGreaterThan(0.01);
+      expect((await call('status')).warnings).toEqual([]);
+    },
+  );
+
+  it('shapes with filters: lpf darkens, hpf thins', async () => {
+    const plain = await hear('note("c3*4").s("sawtooth")');
+    const low = await hear('note("c3*4").s("sawtooth").lpf(300)');
+    const high = await hear('note("c3*4").s("sawtooth").hpf(3000)');
+    expect(low.above2k).toBeLessThan(plain.above2k / 10);
+    expect(high.below500).toBeLessThan(plain.below500 / 10);
+    expect(low.rms).toBeGreaterThan(0.005);
+    expect(high.rms).toBeGreaterThan(0.005);
+  });
+
+  it('distorts: distort and shape add high harmonics to a sine', async () => {
+    const clean = await hear('note("c3*2").s("sine")');
+    const distorted = await hear('note("c3*2").s("sine").distort(4)');
+    const shaped = await hear('note("c3*2").s("sine").shape(0.9)');
+    expect(distorted.above2k).toBeGreaterThan(clean.above2k * 10);
+    expect(shaped.above2k).toBeGreaterThan(clean.above2k * 10);
+  });
+
+  it('scales with gain, and gain(0) is silent', async () => {
+    const full = await hear('note("c4").s("sine").gain(1)');
+    const quarter = await hear('note("c4").s("sine").gain(0.25)');
+    const none = await hear('note("c4").s("sine").gain(0)');
+    expect(quarter.rms / full.rms).toBeGreaterThan(0.2);
+    expect(quarter.rms / full.rms).toBeLessThan(0.3);
+    expect(none.peak).toBeLessThan(1e-4);
+  });
+
+  it.each([
+    ['ADSR', 'note("c4 e4").s("sawtooth").attack(0.05).decay(0.1).sustain(0.5).release(0.2)'],
+    ['filter envelope', 'note("c3*4").s("sawtooth").lpf(200).lpenv(4).lpattack(0.05)'],
+    ['band-pass', 'note("c3*4").s("sawtooth").bpf(1000).bpq(4)'],
+    ['delay', 's("bd sd").delay(0.5).delaytime(0.125).delayfeedback(0.5)'],
+    ['reverb', 'note("c4 g4").s("triangle").room(0.8).roomsize(4)'],
+    ['distortion', 'note("c3*4").s("sine").distort(3)'],
+    ['shape', 'note("c3*4").s("sine").shape(0.8)'],
+    ['crush', 's("hh*8, bd*2").crush(4)'],
+    ['coarse', 's("hh*8, bd*2").coarse(8)'],
+    ['pan', 'note("c4*4").s("square").pan("<0 1>")'],
+    ['drum variations with n', 's("bd*4").n("0 1 2 3")'],
+    ['every drum', 's("[bd sd hh oh cp rim lt mt ht cr rd]")'],
+  ])('%s works', async (_name, code) => {
+    await call('clearLog');
+    const heard = await hear(code, 500);
+    expect(heard.rms).toBeGreaterThan(0.005);
+    const status = await call('status');
+    expect(status.warnings).toEqual([]);
+    expect(status.errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   it('never lets stacked loud layers exceed the ceiling', async () => {

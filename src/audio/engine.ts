@@ -21,6 +21,12 @@ export interface EngineOptions {
   maxPolyphony?: number;
   /** Where the master bus goes; defaults to the context's destination. */
   destination?: AudioNode;
+  /**
+   * Load superdough's AudioWorklets (crush, shape, coarse, …) on `context` (default true). Pass
+   * false when the caller has loaded them itself (superdough's `loadWorklets()`), e.g. after a
+   * seeded-random script for deterministic renders.
+   */
+  worklets?: boolean;
 }
 
 export interface AudioEngine {
@@ -56,7 +62,7 @@ export async function registerDefaultSounds(context: BaseAudioContext, options: 
   const master = createMasterBus(context, options.destination);
   freshController(master.input);
   try {
-    await initAudio({ maxPolyphony }); // sets the cap and loads the AudioWorklets (crush, shape, coarse, …)
+    await initAudio({ maxPolyphony, disableWorklets: options.worklets === false }); // sets the cap, loads the worklets
   } catch (error) {
     warnings.warn('worklets', `Audio effects that need AudioWorklets are unavailable: ${String(error)}`);
   }
@@ -64,7 +70,7 @@ export async function registerDefaultSounds(context: BaseAudioContext, options: 
   for (const [alias, original] of ALIASES) soundAlias(original, alias);
   await registerDrumKit(context);
 
-  await warmUp(context);
+  if (!offline) await warmUp(context);
   const loads = new Set<Promise<void>>();
 
   const engine: AudioEngine = {

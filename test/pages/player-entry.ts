@@ -10,6 +10,9 @@ interface Listening {
   peak: number;
   /** Frequency of the loudest spectrum bin. */
   peakHz: number;
+  /** Shares of the spectrum's power (last analyser frame) above 2 kHz and below 500 Hz. */
+  above2k: number;
+  below500: number;
 }
 
 let player: Player | null = null;
@@ -46,7 +49,23 @@ async function listen(ms: number): Promise<Listening> {
   analyser.getFloatFrequencyData(spectrum);
   let best = 0;
   for (let i = 1; i < spectrum.length; i++) if (spectrum[i] > spectrum[best]) best = i;
-  return { rms: Math.sqrt(sum / Math.max(1, count)), peak, peakHz: (best * audioContext.sampleRate) / analyser.fftSize };
+  const binHz = audioContext.sampleRate / analyser.fftSize;
+  let total = 0;
+  let above2k = 0;
+  let below500 = 0;
+  spectrum.forEach((db, i) => {
+    const power = 10 ** (db / 10);
+    total += power;
+    if (i * binHz > 2000) above2k += power;
+    if (i * binHz < 500) below500 += power;
+  });
+  return {
+    rms: Math.sqrt(sum / Math.max(1, count)),
+    peak,
+    peakHz: best * binHz,
+    above2k: total > 0 ? above2k / total : 0,
+    below500: total > 0 ? below500 / total : 0,
+  };
 }
 
 const motifPlayerTest = {
