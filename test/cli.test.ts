@@ -132,6 +132,17 @@ describe('bad input', () => {
   });
 });
 
+describe('AI transformers', () => {
+  it('waits for .continue() before printing: its events, or one line naming the call', async () => {
+    const result = await run('query', '-e', 'note("c4 e4 g4 e4").continue({ cycles: 1, seed: 1 })', '--cycles', '0:2', '--json');
+    if (result.code === 0) {
+      expect(result.out.trim().split('\n').length).toBeGreaterThan(4); // the continuation is there
+    } else {
+      expectUserError(result, /^-e:1:20: \.continue\(\): /); // e.g. no trained model in models/melody/
+    }
+  }, 60_000);
+});
+
 describe('motif play', () => {
   const machine = (over: Partial<MachineProbe>): MachineProbe => ({
     platform: 'linux',

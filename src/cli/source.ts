@@ -1,14 +1,13 @@
 /**
  * Loads a pattern for a command: from a file (the same code a user types in the editor) or from
- * `-e code`, evaluates it, waits for pending AI transformers, and turns evaluation errors into one
+ * `-e code`, evaluates it, waits for AI transformers to settle, and turns evaluation errors into one
  * user-facing line with file:line:column.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Layer } from '../runtime/result.ts';
-import { evaluate } from '../runtime/evaluate.ts';
 import { UserError, USAGE } from './errors.ts';
-import { awaitPendingTransformers } from './pending.ts';
+import { evaluateSettled } from './pending.ts';
 
 export interface LoadedPattern {
   /** What to call the code in messages: the file as given, or `-e`. */
@@ -34,11 +33,12 @@ export async function readSource(command: string, cwd: string, file: string | un
   }
 }
 
-export async function loadPattern(command: string, name: string, code: string): Promise<LoadedPattern> {
-  const result = await evaluate(code);
+export async function loadPattern(command: string, name: string, code: string, warn?: (line: string) => void): Promise<LoadedPattern> {
+  const { result, aiErrors, aiWarnings } = await evaluateSettled(code);
   const first = result.errors[0];
   if (first) throw new UserError(`${name}:${first.line}:${first.column}: ${first.message}`);
-  await awaitPendingTransformers();
+  if (aiErrors[0]) throw new UserError(`${name}:${aiErrors[0]}`);
+  for (const warning of aiWarnings) warn?.(`warning: ${name}:${warning}\n`);
   if (!result.layers.length) throw new UserError(`motif ${command}: ${name} plays nothing (no pattern returned or declared with $:)`);
   return { name, layers: result.layers, cps: result.cps };
 }

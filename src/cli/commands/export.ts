@@ -27,7 +27,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   const cpsOption = numberOption('export', args, 'cps', (n) => n > 0);
   const beats = numberOption('export', args, 'beats', (n) => Number.isInteger(n) && n >= 1 && n <= 32) ?? 4;
   const source = await readSource('export', io.cwd, args.positionals[0], stringOption(args, 'eval'));
-  const loaded = await loadPattern('export', source.name, source.code);
+  const loaded = await loadPattern('export', source.name, source.code, io.stderr);
   const events = requireEvents('export', source.name, queryEvents(source.name, loaded.layers, span), span);
   const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
   const { song, skipped } = patternToSong(

@@ -29,7 +29,7 @@ export async function queryCommand(argv: string[], io: CliIO): Promise<number> {
   });
   const span = parseCycles('query', stringOption(args, 'cycles') ?? '0:1');
   const source = await readSource('query', io.cwd, args.positionals[0], stringOption(args, 'eval'));
-  const loaded = await loadPattern('query', source.name, source.code);
+  const loaded = await loadPattern('query', source.name, source.code, io.stderr);
   const events = requireEvents('query', source.name, queryEvents(source.name, loaded.layers, span), span);
   const json = args.options.json === true;
   const exact = args.options.exact === true;

@@ -38,7 +38,7 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
   launching.catch(() => undefined); // awaited below, unless the code fails first
   let renderer: OfflineRenderer | null = null;
   try {
-    const loaded = await loadPattern(command, source.name, source.code);
+    const loaded = await loadPattern(command, source.name, source.code, io.stderr);
     const events = requireEvents(command, source.name, queryEvents(source.name, loaded.layers, span), span);
     const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
     const plan = planRender(
