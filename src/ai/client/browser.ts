@@ -1,5 +1,6 @@
 /** The AI client in the browser: the worker is a module Web Worker running `worker/browser.ts`. */
 import { AiClient, type ClientEndpoint } from './client.ts';
+import { AiHost, type AiHostOptions } from './host.ts';
 
 export function browserWorkerEndpoint(): ClientEndpoint {
   const worker = new Worker(new URL('../worker/browser.ts', import.meta.url), { type: 'module', name: 'motif-ai' });
@@ -15,4 +16,9 @@ export function browserWorkerEndpoint(): ClientEndpoint {
 
 export function createBrowserAiClient(): AiClient {
   return new AiClient(browserWorkerEndpoint());
+}
+
+/** An AI host whose Web Worker starts on the first AI call. */
+export function createBrowserAiHost(options: Omit<AiHostOptions, 'client'> = {}): AiHost {
+  return new AiHost({ ...options, client: createBrowserAiClient });
 }

@@ -4,10 +4,11 @@
  * their status for the editor, and `settled()` for headless use.
  *
  * Wiring (editor and CLI):
- *   const host = new AiHost({ client: () => createNodeAiClient() });   // or createBrowserAiClient
- *   installAiTransformers(host);                                       // once
- *   const result = await host.evaluate(code);                          // instead of evaluate(code)
- *   await host.settled();                                              // headless: before querying
+ *   const host = createNodeAiHost();          // client/node.ts; in the browser createBrowserAiHost()
+ *   installAiTransformers(host);              // once, before evaluating code that uses .continue()
+ *   const result = await host.evaluate(code, { scope }); // = runtime evaluate + call positions
+ *   await host.settled();                     // headless: before querying
+ *   host.setClock(() => committedCycle);      // live: results swap in on a cycle boundary
  */
 import { evaluate, type EvaluateOptions } from '../../runtime/evaluate.ts';
 import type { EvalResult } from '../../runtime/result.ts';
@@ -54,8 +55,10 @@ export interface AiHostOptions {
   /** The worker client, or a factory called on first use. */
   client: AiClient | (() => AiClient);
   /**
-   * The scheduler's position in cycles (the end of what it has already queried). Results swap in
-   * at the next cycle boundary after it. Without a clock (headless), results swap in at once.
+   * The scheduler's position in cycles: the end of what it has already queried (committed). A
+   * result swaps in at the first cycle boundary at or after it. With only the audible position at
+   * hand, add the scheduler's look-ahead in cycles. Without a clock (headless), results swap in at
+   * once.
    */
   now?: () => number;
   /** The model used when a call names none (default: the repo's models/melody/). */
@@ -113,9 +116,12 @@ export class AiHost {
     this.now = now;
   }
 
-  /** The cycle from which a result that arrives now plays: the next cycle boundary, or -Infinity. */
+  /**
+   * The cycle from which a result that arrives now plays: the first cycle boundary at or after
+   * the clock (nothing from there on has been queried yet), or -Infinity without a clock.
+   */
   swapCycle(): number {
-    return this.now ? Math.floor(this.now()) + 1 : Number.NEGATIVE_INFINITY;
+    return this.now ? Math.ceil(this.now()) : Number.NEGATIVE_INFINITY;
   }
 
   // ---- evaluations and calls -------------------------------------------------------------

@@ -1,6 +1,7 @@
 /** The AI client in Node: the worker is a `worker_threads` Worker running `worker/node.ts`. */
 import { Worker } from 'node:worker_threads';
 import { AiClient, type ClientEndpoint } from './client.ts';
+import { AiHost, type AiHostOptions } from './host.ts';
 
 const workerEntry = new URL('../worker/node-entry.mjs', import.meta.url);
 
@@ -23,4 +24,9 @@ export function nodeWorkerEndpoint(): ClientEndpoint {
 
 export function createNodeAiClient(): AiClient {
   return new AiClient(nodeWorkerEndpoint());
+}
+
+/** An AI host whose worker (a worker_threads Worker) starts on the first AI call. */
+export function createNodeAiHost(options: Omit<AiHostOptions, 'client'> = {}): AiHost {
+  return new AiHost({ ...options, client: createNodeAiClient });
 }

@@ -1,0 +1,142 @@
+/**
+ * `.continue()`'s model work, as the platform runs it (a worker_threads Worker behind the typed
+ * protocol), against @magenta/music's MusicRNN doing the same task:
+ * - cold start: a fresh worker, model load and first inference (goal ≤ 1.5 s);
+ * - latency of one cycle of 16 steps after a 16-step prompt, p50/p95 over 100 runs after warm-up
+ *   (goal p95 ≤ 50 ms), on the default checkpoint (models/melody/, or random weights of its default
+ *   shapes, 2×128, when none is trained yet) and on basic_rnn's shapes (2×512, pitches 48–83,
+ *   depth 38) with random weights, served from 127.0.0.1 to both Motif and Magenta;
+ * - how late a 10 ms timer fires on the main thread while the worker generates.
+ * Ends with one JSON line of figures.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AiClient } from '../src/ai/client/client.ts';
+import { createNodeAiClient } from '../src/ai/client/node.ts';
+import type { MelodyModelConfig } from '../src/ai/melody/config.ts';
+import type { GenerateRequest, ModelRef } from '../src/ai/protocol.ts';
+import { makeCheckpoint, serveCheckpoints } from '../test/ai-platform-fixtures.ts';
+import musicRnn from '@magenta/music/node/music_rnn.js';
+
+const RUNS = Number(process.env.AI_BENCH_RUNS ?? 100);
+const WARMUP = 10;
+const STEPS = 16;
+const BASIC_RNN: MelodyModelConfig = { minPitch: 48, maxPitch: 83, stepsPerQuarter: 4, layers: [512, 512] };
+const DEFAULT_SHAPES: MelodyModelConfig = { minPitch: 48, maxPitch: 83, stepsPerQuarter: 4, layers: [128, 128] };
+
+// A one-bar prompt: c4 d4 e4 g4 as quarter notes (MelodyRNN events, minPitch 48).
+const PRIMER_PITCHES = [60, 62, 64, 67];
+const primerEvents = (minPitch: number): number[] =>
+  PRIMER_PITCHES.flatMap((pitch) => [2 + pitch - minPitch, 0, 0, 0]);
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const round = (value: number): number => Math.round(value * 10) / 10;
+const log = (message: string) => process.stdout.write(`${message}\n`);
+
+async function motif(model: ModelRef, minPitch: number) {
+  const request = (seed: number): GenerateRequest => ({ model, primer: primerEvents(minPitch), steps: STEPS, temperature: 1, seed });
+  const t0 = performance.now();
+  const client: AiClient = createNodeAiClient();
+  await client.stats();
+  const workerReady = performance.now() - t0;
+  const info = await client.loadModel(model);
+  const loaded = performance.now() - t0;
+  await client.generate(request(0));
+  const cold = performance.now() - t0;
+
+  for (let i = 1; i <= WARMUP; i++) await client.generate(request(i));
+  const times: number[] = [];
+  let lagMax = 0;
+  let expected = performance.now() + 10;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lagMax = Math.max(lagMax, now - expected);
+    expected = now + 10;
+  }, 10);
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await client.generate(request(1000 + i));
+    times.push(performance.now() - start);
+  }
+  clearInterval(timer);
+  const memory = await client.memory();
+  await client.dispose();
+  return {
+    layers: info.layers,
+    backend: memory.backend,
+    worker_start_ms: round(workerReady),
+    load_ms: round(loaded - workerReady),
+    cold_start_ms: round(cold),
+    p50_ms: round(percentile(times, 50)),
+    p95_ms: round(percentile(times, 95)),
+    max_ms: round(Math.max(...times)),
+    timer_lag_max_ms: round(lagMax),
+  };
+}
+
+async function magenta(url: string) {
+  const sequence = {
+    notes: PRIMER_PITCHES.map((pitch, i) => ({ pitch, quantizedStartStep: 4 * i, quantizedEndStep: 4 * i + 4 })),
+    totalQuantizedSteps: 16,
+    quantizationInfo: { stepsPerQuarter: 4 },
+  };
+  const t0 = performance.now();
+  const model = new musicRnn.MusicRNN(url);
+  await model.initialize();
+  const loaded = performance.now() - t0;
+  await model.continueSequence(sequence, STEPS, 1);
+  const cold = performance.now() - t0;
+  for (let i = 0; i < WARMUP; i++) await model.continueSequence(sequence, STEPS, 1);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await model.continueSequence(sequence, STEPS, 1);
+    times.push(performance.now() - start);
+  }
+  model.dispose();
+  return {
+    load_ms: round(loaded),
+    cold_start_ms: round(cold),
+    p50_ms: round(percentile(times, 50)),
+    p95_ms: round(percentile(times, 95)),
+    max_ms: round(Math.max(...times)),
+    thread: 'main',
+  };
+}
+
+const trained = existsSync(fileURLToPath(new URL('../models/melody/config.json', import.meta.url)));
+const server = await serveCheckpoints({
+  basic: makeCheckpoint(BASIC_RNN, 7, 0.05),
+  ...(trained ? {} : { default: makeCheckpoint(DEFAULT_SHAPES, 7, 0.1) }),
+});
+try {
+  const defaultRef: ModelRef = trained ? { kind: 'default' } : { kind: 'url', url: server.url('default') };
+  log(`motif, default checkpoint (${trained ? 'models/melody/' : 'random weights, 2x128: none trained yet'}) …`);
+  const motifDefault = await motif(defaultRef, 48);
+  log(JSON.stringify(motifDefault));
+  log('motif, basic_rnn shapes (2x512, random weights, from 127.0.0.1) …');
+  const motifBasic = await motif({ kind: 'url', url: server.url('basic') }, 48);
+  log(JSON.stringify(motifBasic));
+  log('@magenta/music 1.23.1 MusicRNN, basic_rnn shapes, same checkpoint …');
+  const magentaBasic = await magenta(server.url('basic'));
+  log(JSON.stringify(magentaBasic));
+  console.log(
+    JSON.stringify({
+      runs: RUNS,
+      steps: STEPS,
+      default_checkpoint: trained ? 'models/melody' : 'random-2x128',
+      motif_default: motifDefault,
+      motif_basic_rnn: motifBasic,
+      magenta_basic_rnn: magentaBasic,
+      goals: {
+        p95_le_50ms: motifDefault.p95_ms <= 50,
+        cold_start_le_1500ms: motifDefault.cold_start_ms <= 1500,
+      },
+    }),
+  );
+} finally {
+  await server.close();
+}
