@@ -71,28 +71,42 @@ export function stepLogits(params: LstmParams, events: number[], state: LstmStat
 }
 
 /**
- * Runs whole sequences from a zero state: `inputs` [B, T] event ids; returns the logits for the
- * next event at every step, time-major: row t·B + b is sequence b after step t ([T·B, D]).
+ * Runs sequences (`inputs` [B, T] event ids) from `initial` (default: a zero state); returns the
+ * logits for the next event at every step, time-major: row t·B + b is sequence b after step t
+ * ([T·B, D]), and the final state.
  */
-export function sequenceLogits(params: LstmParams, inputs: tf.Tensor2D): tf.Tensor2D {
+export function sequenceLogitsWithState(
+  params: LstmParams,
+  inputs: tf.Tensor2D,
+  initial?: LstmState,
+): { logits: tf.Tensor2D; state: LstmState } {
   const [batch, steps] = inputs.shape;
   const depth = depthOf(params);
   let layerInput: tf.Tensor2D = tf.oneHot(tf.reshape(tf.transpose(inputs), [steps * batch]), depth).toFloat() as tf.Tensor2D;
+  const state: LstmState = { c: [], h: [] };
   params.kernels.forEach((kernel, l) => {
     const hidden = hiddenSize(params, l);
     const { wx, wh } = splitKernel(kernel, hidden);
     const projected = tf.add(tf.matMul(layerInput, wx), params.biases[l]) as tf.Tensor2D;
-    const perStep = tf.split(projected, steps, 0) as tf.Tensor2D[];
-    let c = tf.zeros([batch, hidden]) as tf.Tensor2D;
-    let h = tf.zeros([batch, hidden]) as tf.Tensor2D;
+    const perStep = steps === 1 ? [projected] : (tf.split(projected, steps, 0) as tf.Tensor2D[]);
+    let c = initial?.c[l] ?? (tf.zeros([batch, hidden]) as tf.Tensor2D);
+    let h = initial?.h[l] ?? (tf.zeros([batch, hidden]) as tf.Tensor2D);
     const outputs: tf.Tensor2D[] = [];
     for (const xw of perStep) {
       ({ c, h } = cellStep(xw, wh, c, h));
       outputs.push(h);
     }
-    layerInput = tf.concat(outputs, 0);
+    state.c.push(c);
+    state.h.push(h);
+    layerInput = outputs.length === 1 ? outputs[0] : tf.concat(outputs, 0);
   });
-  return tf.add(tf.matMul(layerInput, params.fcWeights), params.fcBiases) as tf.Tensor2D;
+  const logits = tf.add(tf.matMul(layerInput, params.fcWeights), params.fcBiases) as tf.Tensor2D;
+  return { logits, state };
+}
+
+/** `sequenceLogitsWithState` from a zero state, logits only. */
+export function sequenceLogits(params: LstmParams, inputs: tf.Tensor2D): tf.Tensor2D {
+  return sequenceLogitsWithState(params, inputs).logits;
 }
 
 /**
