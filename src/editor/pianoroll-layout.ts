@@ -38,20 +38,28 @@ export function rollNote(hap: Hap, layer: number): RollNote | null {
   return { begin: whole.begin.valueOf(), end: whole.end.valueOf(), midi: pitchOf(value), sound, layer };
 }
 
-export interface RollRows {
-  /** Row index from the top for a note; rows count pitched rows first, then drum lanes. */
-  rowOf(note: RollNote): number;
-  count: number;
+/** Vertical placement as fractions of the height: `top` and `height` of a note's bar. */
+export interface RollPlacement {
+  top: number;
+  height: number;
 }
 
-export function rollRows(notes: readonly RollNote[]): RollRows {
+/**
+ * Pitched notes share the upper part by pitch (highest on top); unpitched sounds get one lane
+ * each in a band at the bottom (a quarter of the height, or all of it without pitched notes).
+ */
+export function rollPlacer(notes: readonly RollNote[]): (note: RollNote) => RollPlacement {
   const pitches = notes.map((n) => n.midi).filter((m): m is number => m !== null);
-  const sounds = [...new Set(notes.filter((n) => n.midi === null).map((n) => n.sound))].sort();
+  const lanes = [...new Set(notes.filter((n) => n.midi === null).map((n) => n.sound))].sort();
   const low = pitches.length ? Math.floor(Math.min(...pitches)) - 1 : 0;
-  const high = pitches.length ? Math.ceil(Math.max(...pitches)) + 1 : -1;
-  const pitchedRows = pitches.length ? high - low + 1 : 0;
-  return {
-    count: pitchedRows + sounds.length,
-    rowOf: (note) => (note.midi !== null ? high - Math.round(note.midi) : pitchedRows + sounds.indexOf(note.sound)),
+  const high = pitches.length ? Math.ceil(Math.max(...pitches)) + 1 : 0;
+  const rows = Math.max(high - low + 1, 12);
+  const drumBand = lanes.length ? (pitches.length ? 0.25 : 1) : 0;
+  const pitchBand = 1 - drumBand;
+  return (note) => {
+    if (note.midi !== null) return { top: ((high - note.midi) / rows) * pitchBand, height: pitchBand / rows };
+    const lane = Math.max(0, lanes.indexOf(note.sound));
+    const laneHeight = drumBand / lanes.length;
+    return { top: pitchBand + lane * laneHeight, height: laneHeight };
   };
 }

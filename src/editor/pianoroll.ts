@@ -4,7 +4,7 @@
  */
 import type { Pattern } from '@strudel/core';
 import type { Layer } from '../runtime/result.ts';
-import { rollNote, rollRows, type RollNote } from './pianoroll-layout.ts';
+import { rollNote, rollPlacer, type RollNote } from './pianoroll-layout.ts';
 
 const CYCLES_BEFORE = 1;
 const CYCLES_AFTER = 3;
@@ -53,8 +53,7 @@ export class Pianoroll {
       console.warn('Pianoroll could not query the pattern:', error);
       return;
     }
-    const rows = rollRows(notes);
-    const rowHeight = height / Math.max(rows.count, 12);
+    const place = rollPlacer(notes);
     const x = (time: number) => ((time - begin) / (end - begin)) * width;
 
     g.strokeStyle = '#ffffff10';
@@ -69,7 +68,8 @@ export class Pianoroll {
       g.fillStyle = LAYER_COLOURS[note.layer % LAYER_COLOURS.length]!;
       g.globalAlpha = sounding ? 1 : note.end < cycle ? 0.35 : 0.7;
       const left = x(note.begin);
-      g.fillRect(left, rows.rowOf(note) * rowHeight + 1, Math.max(2, x(note.end) - left - 1), Math.max(2, rowHeight - 2));
+      const { top, height: barHeight } = place(note);
+      g.fillRect(left, top * height + 1, Math.max(2, x(note.end) - left - 1), Math.max(2, barHeight * height - 2));
     }
     g.globalAlpha = 1;
     g.fillStyle = '#facc15';
