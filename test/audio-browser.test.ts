@@ -197,6 +197,30 @@ describe('browser player (headless Chromium)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('keeps the last good code playing when new code fails to evaluate', async () => {
+    await call('play', 'note("a4*2").s("sine")');
+    const broken = await call('play', 'note("c4".s("sine")');
+    expect(broken.errors).toHaveLength(1);
+    await call('listen', 250);
+    const heard = await call('listen', 400);
+    await call('stop');
+    expect(heard.rms).toBeGreaterThan(0.02);
+    expect(Math.abs(heard.peakHz - 440)).toBeLessThan(8);
+  });
+
+  it('reports a layer that fails while playing once, with its id, and plays the others', async () => {
+    await call('clearLog');
+    await call('play', "$: note(\"a4*4\").s(\"sine\")\nbad: s(\"hh*8\").withValue(() => { throw new Error('kaputt') })");
+    await call('listen', 250);
+    const heard = await call('listen', 600);
+    const status = await call('status');
+    await call('stop');
+    expect(heard.rms).toBeGreaterThan(0.02);
+    expect(status.errors).toHaveLength(1);
+    expect(status.errors[0]).toMatchObject({ kind: 'query', layer: 'bad', line: 2 });
+    expect(status.errors[0].message).toContain('kaputt');
+  });
+
   it('never lets stacked loud layers exceed the ceiling', async () => {
     const layers = Array.from({ length: 12 }, (_, i) => `$: note("c2 g2 c3 e3".add(${i})).s("sawtooth").gain(3)`).join('\n');
     await call('play', `${layers}\n$: s("bd*8").gain(4)`);

@@ -24,14 +24,14 @@ afterAll(async () => {
   await vite?.close();
 });
 
-async function render(code: string, seconds: number) {
+async function render(code: string, seconds: number, options: { maxPolyphony?: number } = {}) {
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   try {
     await page.goto(pageUrl);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    const result = await page.evaluate(([c, s]) => window.motifOfflineTest.render(c, s), [code, seconds] as const);
+    const result = await page.evaluate(([c, s, o]) => window.motifOfflineTest.render(c, s, o), [code, seconds, options] as const);
     return { ...result, pageErrors };
   } finally {
     await page.close();
@@ -65,5 +65,15 @@ describe('offline rendering with registerDefaultSounds', () => {
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings![0]).toContain('"piano"');
     expect(result.rms).toBeGreaterThan(0.01);
+  });
+
+  it('caps polyphony by fading the oldest voices out', async () => {
+    const code = 'setcps(1)\nnote("c3 e3 g3 b3 d4 f4 a4 c5").s("sine").sustain(1).release(4).gain(0.2)';
+    const free = await render(code, 2.5);
+    const capped = await render(code, 2.5, { maxPolyphony: 2 });
+    const tail = (result: { blockRms?: number[] }) => result.blockRms!.at(-1)!;
+    expect(tail(free)).toBeGreaterThan(0.05);
+    expect(tail(capped)).toBeGreaterThan(0.005);
+    expect(tail(capped)).toBeLessThan(tail(free) * 0.5);
   });
 });

@@ -8,10 +8,11 @@ import { evaluate } from '../../src/runtime/evaluate.ts';
 
 const CHUNK_FRAMES = 12288; // 0.256 s at 48 kHz, 96 render quanta
 
-async function render(code: string, seconds: number, sampleRate = 48000) {
+async function render(code: string, seconds: number, options: { maxPolyphony?: number } = {}) {
+  const sampleRate = 48000;
   const frames = Math.round(seconds * sampleRate);
   const context = new OfflineAudioContext({ numberOfChannels: 2, length: frames, sampleRate });
-  const engine = await registerDefaultSounds(context);
+  const engine = await registerDefaultSounds(context, { maxPolyphony: options.maxPolyphony });
   const warnings: string[] = [];
   engine.onWarning((message) => warnings.push(message));
 
