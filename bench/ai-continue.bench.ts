@@ -3,6 +3,7 @@
  * protocol), against @magenta/music's MusicRNN doing the same task:
  * - cold start: a fresh worker, model load and first inference (goal ≤ 1.5 s);
  * - latency of one cycle of 16 steps after a 16-step prompt, p50/p95 over 100 runs after warm-up
+ *   (20 at basic_rnn's shapes; AI_BENCH_RUNS / AI_BENCH_RUNS_BASIC change them)
  *   (goal p95 ≤ 50 ms), on the default checkpoint (models/melody/, or random weights of its default
  *   shapes, 2×128, when none is trained yet) and on basic_rnn's shapes (2×512, pitches 48–83,
  *   depth 38) with random weights, served from 127.0.0.1 to both Motif and Magenta;
@@ -10,6 +11,7 @@
  * Ends with one JSON line of figures.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { AiClient } from '../src/ai/client/client.ts';
 import { createNodeAiClient } from '../src/ai/client/node.ts';
@@ -19,6 +21,8 @@ import { makeCheckpoint, serveCheckpoints } from '../test/ai-platform-fixtures.t
 import musicRnn from '@magenta/music/node/music_rnn.js';
 
 const RUNS = Number(process.env.AI_BENCH_RUNS ?? 100);
+/** basic_rnn's shapes are ~16× the work: fewer runs keep `npm run bench` short. */
+const RUNS_BASIC = Number(process.env.AI_BENCH_RUNS_BASIC ?? 20);
 const WARMUP = 10;
 const STEPS = 16;
 const BASIC_RNN: MelodyModelConfig = { minPitch: 48, maxPitch: 83, stepsPerQuarter: 4, layers: [512, 512] };
@@ -36,7 +40,7 @@ const percentile = (values: number[], p: number): number => {
 const round = (value: number): number => Math.round(value * 10) / 10;
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
-async function motif(model: ModelRef, minPitch: number) {
+async function motif(model: ModelRef, minPitch: number, runs: number) {
   const request = (seed: number): GenerateRequest => ({ model, primer: primerEvents(minPitch), steps: STEPS, temperature: 1, seed });
   const t0 = performance.now();
   const client: AiClient = createNodeAiClient();
@@ -56,7 +60,7 @@ async function motif(model: ModelRef, minPitch: number) {
     lagMax = Math.max(lagMax, now - expected);
     expected = now + 10;
   }, 10);
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = performance.now();
     await client.generate(request(1000 + i));
     times.push(performance.now() - start);
@@ -65,6 +69,7 @@ async function motif(model: ModelRef, minPitch: number) {
   const memory = await client.memory();
   await client.dispose();
   return {
+    runs,
     layers: info.layers,
     backend: memory.backend,
     worker_start_ms: round(workerReady),
@@ -77,7 +82,7 @@ async function motif(model: ModelRef, minPitch: number) {
   };
 }
 
-async function magenta(url: string) {
+async function magenta(url: string, runs: number) {
   const sequence = {
     notes: PRIMER_PITCHES.map((pitch, i) => ({ pitch, quantizedStartStep: 4 * i, quantizedEndStep: 4 * i + 4 })),
     totalQuantizedSteps: 16,
@@ -91,13 +96,14 @@ async function magenta(url: string) {
   const cold = performance.now() - t0;
   for (let i = 0; i < WARMUP; i++) await model.continueSequence(sequence, STEPS, 1);
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = performance.now();
     await model.continueSequence(sequence, STEPS, 1);
     times.push(performance.now() - start);
   }
   model.dispose();
   return {
+    runs,
     load_ms: round(loaded),
     cold_start_ms: round(cold),
     p50_ms: round(percentile(times, 50)),
@@ -115,18 +121,18 @@ const server = await serveCheckpoints({
 try {
   const defaultRef: ModelRef = trained ? { kind: 'default' } : { kind: 'url', url: server.url('default') };
   log(`motif, default checkpoint (${trained ? 'models/melody/' : 'random weights, 2x128: none trained yet'}) …`);
-  const motifDefault = await motif(defaultRef, 48);
+  const motifDefault = await motif(defaultRef, 48, RUNS);
   log(JSON.stringify(motifDefault));
   log('motif, basic_rnn shapes (2x512, random weights, from 127.0.0.1) …');
-  const motifBasic = await motif({ kind: 'url', url: server.url('basic') }, 48);
+  const motifBasic = await motif({ kind: 'url', url: server.url('basic') }, 48, RUNS_BASIC);
   log(JSON.stringify(motifBasic));
   log('@magenta/music 1.23.1 MusicRNN, basic_rnn shapes, same checkpoint …');
-  const magentaBasic = await magenta(server.url('basic'));
+  const magentaBasic = await magenta(server.url('basic'), RUNS_BASIC);
   log(JSON.stringify(magentaBasic));
   console.log(
     JSON.stringify({
-      runs: RUNS,
       steps: STEPS,
+      load_average_1min: Math.round(loadavg()[0] * 10) / 10,
       default_checkpoint: trained ? 'models/melody' : 'random-2x128',
       motif_default: motifDefault,
       motif_basic_rnn: motifBasic,

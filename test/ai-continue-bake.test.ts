@@ -32,9 +32,9 @@ function normalized(pattern: Pattern | null, begin: number, end: number) {
     .map((hap: Hap) => {
       const value = { ...(hap.value as Record<string, unknown>) };
       value.note = pitchOf(hap.value);
-      return { begin: hap.whole!.begin.toFraction(), end: hap.whole!.end.toFraction(), value: JSON.stringify(value, Object.keys(value).sort()) };
+      return { at: hap.whole!.begin.valueOf(), begin: hap.whole!.begin.toFraction(), end: hap.whole!.end.toFraction(), value: JSON.stringify(value, Object.keys(value).sort()) };
     })
-    .sort((a, b) => eval(a.begin) - eval(b.begin) || a.value.localeCompare(b.value));
+    .sort((a, b) => a.at - b.at || a.value.localeCompare(b.value));
 }
 
 async function roundTrip(code: string) {

@@ -36,8 +36,8 @@ type Ev = [string, string, string];
 const describeHaps = (haps: Hap[]): Ev[] =>
   haps
     .filter((hap) => hap.hasOnset())
-    .map((hap): Ev => [hap.whole!.begin.toFraction(), hap.whole!.end.toFraction(), JSON.stringify(hap.value)])
-    .sort((a, b) => eval(a[0]) - eval(b[0]));
+    .sort((a, b) => a.whole!.begin.valueOf() - b.whole!.begin.valueOf())
+    .map((hap): Ev => [hap.whole!.begin.toFraction(), hap.whole!.end.toFraction(), JSON.stringify(hap.value)]);
 
 describe('the AI platform in Chromium', () => {
   it('generates in a Web Worker, and the same seed gives the same events as in Node', async () => {
@@ -56,8 +56,8 @@ describe('the AI platform in Chromium', () => {
         statuses: host.statuses().map((s) => s.state),
         backend: memory.backend,
         events: haps
-          .map((hap) => [hap.whole.begin.toFraction(), hap.whole.end.toFraction(), JSON.stringify(hap.value)])
-          .sort((a, b) => eval(a[0]) - eval(b[0])),
+          .sort((a, b) => a.whole.begin.valueOf() - b.whole.begin.valueOf())
+          .map((hap) => [hap.whole.begin.toFraction(), hap.whole.end.toFraction(), JSON.stringify(hap.value)]),
       };
     })()`;
     const inBrowser = (await page.evaluate(script)) as { statuses: string[]; backend: string; events: Ev[] };
