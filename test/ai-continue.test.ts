@@ -154,6 +154,20 @@ describe('.continue() determinism and caching', () => {
 });
 
 describe('.continue() while pending', () => {
+  it('cancels requests that only a replaced evaluation wanted, without reporting them', async () => {
+    reports.length = 0;
+    const big = (seed: number) => `note("c4 d4 e4 g4").continue({ cycles: 32, steps: 32, seed: ${seed} })`;
+    const before = await host.client.stats();
+    const replaced = host.evaluate(`stack(${big(61)}, ${big(62)}, ${big(63)})`);
+    await replaced;
+    await run('note("c4 d4 e4 g4").continue({ seed: 64 })');
+    const after = await host.client.stats();
+    // the first big request may already be running when it is cancelled; the queued ones never run
+    expect(after.generateRuns - before.generateRuns).toBeLessThanOrEqual(2);
+    expect(host.statuses().map((s) => s.state)).toEqual(['ready']);
+    expect(reports).toEqual([]);
+  });
+
   it('plays the source until the result arrives, then swaps at the next cycle boundary', async () => {
     let now = 2.5;
     host.setClock(() => now);

@@ -107,7 +107,10 @@ export class AiHost {
 
   /** The worker client, started on first use. */
   get client(): AiClient {
-    this.clientValue ??= this.clientFactory!();
+    if (!this.clientValue) {
+      if (!this.clientFactory) throw new Error('the AI host was disposed');
+      this.clientValue = this.clientFactory();
+    }
     return this.clientValue;
   }
 
@@ -235,6 +238,14 @@ export class AiHost {
       loading.catch(() => this.modelLoads.delete(key)); // let a later evaluation retry
     }
     return loading;
+  }
+
+  /**
+   * Starts the worker and loads a model (default: the default model) in the background, so that
+   * the first `.continue()` does not wait for them. Failures are left for that call to report.
+   */
+  prewarm(ref: ModelRef = this.defaultModel): void {
+    this.loadModel(ref).catch(() => undefined);
   }
 
   /** A cached result, synchronously. */
