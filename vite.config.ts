@@ -5,4 +5,19 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   build: { target: 'es2022', outDir: 'dist', sourcemap: true },
   worker: { format: 'es' },
+  // Pre-bundled together at start-up, so that a dependency found late never makes the dev server
+  // re-bundle mid-session (which loads a second copy of @codemirror/state and reloads the page).
+  optimizeDeps: {
+    include: [
+      '@codemirror/autocomplete',
+      '@codemirror/commands',
+      '@codemirror/lang-javascript',
+      '@codemirror/language',
+      '@codemirror/lint',
+      '@codemirror/search',
+      '@codemirror/state',
+      '@codemirror/view',
+      '@lezer/highlight',
+    ],
+  },
 });

@@ -1,12 +1,24 @@
 /** The browser entry point: the Motif page. */
+import { installAiTransformers } from './ai/index.ts';
+import { createBrowserAiHost } from './ai/client/browser.ts';
 import './editor/app.css';
 import { findElements, MotifApp } from './editor/app.ts';
 import { CodeStore } from './editor/code-store.ts';
 import { installTestHook } from './editor/test-hook.ts';
 import { createBrowserPlayer } from './player/index.ts';
 
+/** How far ahead of the audible cycle the scheduler has already queried, in seconds (look-ahead and a margin). */
+const SCHEDULED_AHEAD_SECONDS = 0.1;
+
+const params = new URLSearchParams(location.search);
 const player = await createBrowserPlayer();
-const app = new MotifApp(findElements(document), player, new CodeStore(localStorage));
-if (new URLSearchParams(location.search).has('test')) {
-  installTestHook(app, player.audioContext, player.analyser);
-}
+const ai = createBrowserAiHost();
+installAiTransformers(ai);
+ai.setClock(() => player.cycleNow() + SCHEDULED_AHEAD_SECONDS * player.cps);
+
+const app = new MotifApp(findElements(document), player, new CodeStore(localStorage), {
+  beforeEvaluate: (code) => void ai.beginEvaluation(code),
+  ai,
+  types: params.get('types') !== 'off',
+});
+if (params.has('test')) installTestHook(app, player.audioContext, player.analyser);

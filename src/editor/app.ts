@@ -13,6 +13,7 @@ import { EXAMPLE_TUNE } from './example.ts';
 import { editorExtensions } from './extensions.ts';
 import { flash } from './flash.ts';
 import { Pianoroll } from './pianoroll.ts';
+import type { AiStatusSource } from './ai-status.ts';
 import type { PlayerPort, SwapMode } from './player-port.ts';
 import { codeFromHash, shareHash } from './share.ts';
 import { initialCode } from './startup.ts';
@@ -52,6 +53,16 @@ export function findElements(doc: Document): AppElements {
 
 const AUTOSAVE_DELAY_MS = 300;
 
+/** Optional parts of Motif the page plugs in. */
+export interface AppServices {
+  /** Called with the code right before the player evaluates it (the AI host numbers its calls). */
+  beforeEvaluate?: (code: string) => void;
+  /** Statuses of AI calls, shown in the code. */
+  ai?: AiStatusSource;
+  /** TypeScript support in the editor (default on). */
+  types?: boolean;
+}
+
 export class MotifApp {
   readonly view: EditorView;
   private readonly atoms: AtomClock;
@@ -70,6 +81,7 @@ export class MotifApp {
     private readonly elements: AppElements,
     private readonly player: PlayerPort,
     private readonly store: CodeStore,
+    private readonly services: AppServices = {},
   ) {
     const start = initialCode(codeFromHash(location.hash), store.loadCode(), EXAMPLE_TUNE);
     this.view = new EditorView({
@@ -81,6 +93,8 @@ export class MotifApp {
           stop: () => this.stop(),
           onChange: (code) => this.scheduleSave(code),
           player,
+          ...(services.ai ? { ai: services.ai } : {}),
+          ...(services.types === undefined ? {} : { types: services.types }),
         }),
       }),
     });
@@ -110,6 +124,7 @@ export class MotifApp {
     let result: EvalResult;
     this.heldErrors ??= [];
     try {
+      this.services.beforeEvaluate?.(code);
       result = await this.player.evaluate(code, { swap });
     } catch (error) {
       this.setStatus(`Could not evaluate: ${error instanceof Error ? error.message : String(error)}`, true);

@@ -1,15 +1,22 @@
 /**
- * The seam for editor features that other parts of Motif provide (TypeScript completion and
- * diagnostics from `src/editor/types/`, the status of AI `.continue()` calls from `src/ai/`).
- * Add them here and nowhere else; `extensions.ts` includes this list after Motif's own.
+ * The seam for editor features that other parts of Motif provide: TypeScript completion,
+ * diagnostics and hover docs (`src/editor/types/`), and the state of AI `.continue()` calls
+ * (`src/ai/`'s host, through ai-status.ts). Add such features here and nowhere else;
+ * `extensions.ts` includes this list after Motif's own extensions.
  */
 import type { Extension } from '@codemirror/state';
+import { aiStatus, type AiStatusSource } from './ai-status.ts';
 import type { PlayerPort } from './player-port.ts';
+import { typescriptSupport } from './types/index.ts';
 
 export interface PluginContext {
   player: PlayerPort;
+  /** Statuses of AI calls, when the page has an AI host. */
+  ai?: AiStatusSource;
+  /** Type support runs the TypeScript language service in a worker (default on). */
+  types?: boolean;
 }
 
-export function editorPlugins(_context: PluginContext): Extension[] {
-  return [];
+export function editorPlugins(context: PluginContext): Extension[] {
+  return [...(context.types === false ? [] : typescriptSupport()), ...(context.ai ? [aiStatus(context.ai)] : [])];
 }

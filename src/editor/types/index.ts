@@ -113,5 +113,7 @@ export function typescriptSupport(options: TypeScriptSupportOptions = {}): Exten
     if (!docs) return null;
     return { pos: docs.from, end: docs.to, above: true, create: () => ({ dom: renderDocs(docs) }) };
   });
-  return [sync, diagnostics, EditorState.languageData.of(() => [{ autocomplete: completionSource(client) }]), hover, docsTheme];
+  // One source object for the editor's life: autocompletion tells sources apart by identity.
+  const completions = [{ autocomplete: completionSource(client) }];
+  return [sync, diagnostics, EditorState.languageData.of(() => completions), hover, docsTheme];
 }
