@@ -88,6 +88,18 @@ describe('motif render', () => {
     for (const error of errorsMs) expect(error).toBeLessThan(5);
   }, 60_000);
 
+  it('plays the drum kit: one onset per distinct event time, within 5 ms', async () => {
+    const drums = 's("bd hh sd rim, ~ ~ ~ ~ ~ ~ ~ cp, ~ lt mt ~ ~ ht")';
+    const wav = join(dir, 'drums.wav');
+    expect((await run('render', '-e', drums, '--cycles', '2', '-o', wav)).code).toBe(0);
+    const times = [...new Set((await query(drums, '0:2')).map((event) => event.begin / 0.5))].sort((a, b) => a - b);
+    const onsets = execFileSync('aubioonset', ['-H', '64', '-i', wav], { encoding: 'utf8' }).trim().split('\n').map(Number);
+    expect(onsets).toHaveLength(times.length);
+    const errorsMs = onsets.map((onset, i) => Math.abs(onset - times[i]!) * 1000);
+    console.log(`drum onset error: max ${Math.max(...errorsMs).toFixed(2)} ms over ${onsets.length} onsets`);
+    for (const error of errorsMs) expect(error).toBeLessThan(5);
+  }, 60_000);
+
   it('gives the same samples for the same file, and the seed reaches the noise', async () => {
     const file = join(dir, 'noisy.js');
     writeFileSync(file, 's("white*4").decay(0.1).sustain(0).gain(0.3)\n');
@@ -105,6 +117,7 @@ describe('motif render', () => {
     expect(result.code).not.toBe(0);
     expect(result.err.trim().split('\n')).toHaveLength(1);
     expect(result.err).toMatch(/silent.*nosuchsound/);
+    expect(result.err).toMatch(/^motif render: /);
     expect(existsSync(wav)).toBe(false);
   }, 60_000);
 

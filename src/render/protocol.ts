@@ -23,8 +23,10 @@ export const PCM_DOWNLOAD_NAME = 'motif-render.pcm';
 export interface RenderResponse {
   channels: number;
   frames: number;
-  /** Notes superdough refused (e.g. `sound bd not found`), each message once with its count. */
+  /** The sound engine's warnings (e.g. a sound that is not loaded), each once. */
   noteErrors: string[];
+  /** The master bus latency that the render compensated (frames rendered early and dropped). */
+  latencyFrames: number;
   /** Largest absolute sample before conversion (1 = full scale). */
   peak: number;
   /** Milliseconds spent inside the page: setting up, rendering (scheduling included), scheduling alone, and converting to PCM. */

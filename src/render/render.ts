@@ -24,6 +24,8 @@ export interface RenderedAudio {
   /** Interleaved samples. */
   pcm: Int16Array;
   peak: number;
+  /** Master bus latency the page compensated, frames. */
+  latencyFrames: number;
   /** What the page logged as warnings, and the notes superdough refused. */
   warnings: string[];
   noteErrors: string[];
@@ -62,6 +64,7 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
       frames: response.frames,
       pcm: response.pcm,
       peak: response.peak,
+      latencyFrames: response.latencyFrames,
       warnings: response.warnings,
       noteErrors: response.noteErrors,
       timings: { setupMs: response.setupMs, renderMs: response.renderMs, scheduleMs: response.scheduleMs, encodeMs: response.encodeMs },

@@ -1,22 +1,43 @@
 /**
  * The offline render page (bundled by esbuild, runs in headless Chromium): renders notes with
- * superdough into an OfflineAudioContext, scheduling them just in time, one chunk ahead
+ * Motif's sound engine (src/audio: superdough, the drum kit, the master limiter) into an
+ * OfflineAudioContext, scheduling them just in time, one chunk ahead
  * (suspend/resume), which is far faster than scheduling everything up front. A fresh page per
  * render: superdough keeps its controller and node pools per context.
  */
-import { loadWorklets, setAudioContext, setMaxPolyphony, setSuperdoughAudioController, superdough } from 'superdough';
+import { loadWorklets, setAudioContext } from 'superdough';
+import { registerDefaultSounds } from '../../audio/index.ts';
+import { createMasterBus } from '../../audio/master-bus.ts';
 import { seededRandom, seedScript } from '../prng.ts';
 import { PCM_DOWNLOAD_NAME, RENDER_FUNCTION, type RenderRequest, type RenderResponse } from '../protocol.ts';
-import { registerRenderSounds } from './sounds.ts';
 
-/** Interleaved 16-bit PCM of the buffer, and its peak before clamping. One tight loop per channel. */
-function toPcm(buffer: AudioBuffer): { pcm: Int16Array; peak: number } {
+/**
+ * How many frames the master bus delays its input (Chromium's DynamicsCompressorNode looks 6 ms
+ * ahead). Measured, not assumed: an impulse through a master bus on a tiny offline context.
+ */
+async function masterLatencyFrames(sampleRate: number): Promise<number> {
+  const probe = new OfflineAudioContext({ numberOfChannels: 1, length: 4096, sampleRate });
+  const impulse = new AudioBuffer({ numberOfChannels: 1, length: 1, sampleRate });
+  impulse.getChannelData(0)[0] = 0.1;
+  const source = new AudioBufferSourceNode(probe, { buffer: impulse });
+  source.connect(createMasterBus(probe).input);
+  source.start(0);
+  const output = (await probe.startRendering()).getChannelData(0);
+  const first = output.findIndex((sample) => Math.abs(sample) > 1e-6);
+  return first < 0 ? 0 : first;
+}
+
+/**
+ * Interleaved 16-bit PCM of the buffer from frame `skip` on (the master bus latency), and its peak
+ * before clamping. One tight loop per channel.
+ */
+function toPcm(buffer: AudioBuffer, skip: number): { pcm: Int16Array; peak: number } {
   const channels = buffer.numberOfChannels;
-  const frames = buffer.length;
+  const frames = buffer.length - skip;
   const pcm = new Int16Array(frames * channels);
   let peak = 0;
   for (let c = 0; c < channels; c++) {
-    const data = buffer.getChannelData(c);
+    const data = buffer.getChannelData(c).subarray(skip);
     for (let i = 0, j = c; i < frames; i++, j += channels) {
       const sample = data[i]!;
       if (sample > peak) peak = sample;
@@ -43,34 +64,33 @@ function download(pcm: Int16Array): void {
 async function render(request: RenderRequest): Promise<RenderResponse> {
   const started = performance.now();
   Math.random = seededRandom(request.seed);
-  const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames, sampleRate: request.sampleRate });
-  setAudioContext(context);
-  setSuperdoughAudioController(null);
-  setMaxPolyphony(1_000_000);
+  // The master bus delays the output by `latency` frames: render that much longer and drop the
+  // first `latency` frames, so that an event's onset lands on its own sample in the file.
+  const latency = await masterLatencyFrames(request.sampleRate);
+  const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames + latency, sampleRate: request.sampleRate });
+  setAudioContext(context); // the worklets below load on this context
   if (request.worklets) {
+    // Seeded randomness inside the AudioWorklet scope too (supersaw phases), before superdough's worklets.
     const seed = URL.createObjectURL(new Blob([seedScript(request.seed)], { type: 'text/javascript' }));
     await context.audioWorklet.addModule(seed);
     await loadWorklets();
   }
-  await registerRenderSounds(context);
+  // The browser's sound: superdough, the procedural drum kit and the master limiter (src/audio).
+  const engine = await registerDefaultSounds(context, { worklets: false });
+  const problems = new Set<string>();
+  engine.onWarning((message) => problems.add(message));
   const setupMs = performance.now() - started;
 
-  const { notes, cps, chunkFrames, sampleRate, frames } = request;
+  const { notes, cps, chunkFrames, sampleRate } = request;
+  const frames = request.frames + latency;
   const chunkSeconds = chunkFrames / sampleRate;
   let next = 0;
-  const problems = new Map<string, number>();
   let scheduleMs = 0;
   const scheduleUntil = async (seconds: number) => {
     const began = performance.now();
     while (next < notes.length && notes[next]!.time < seconds) {
       const note = notes[next++]!;
-      try {
-        await superdough(note.value, note.time, note.duration, cps, note.cycle);
-      } catch (error) {
-        // One bad note (an unknown sound) must not stop the render: count it, report it once.
-        const message = error instanceof Error ? error.message : String(error);
-        problems.set(message, (problems.get(message) ?? 0) + 1);
-      }
+      await engine.playHap(note.value, note.time, note.duration, cps, note.cycle); // never throws; warns once per sound
     }
     scheduleMs += performance.now() - began;
   };
@@ -95,11 +115,11 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   const buffer = await context.startRendering();
   if (failure) throw failure;
   const rendered = performance.now();
-  const { pcm, peak } = toPcm(buffer);
+  const { pcm, peak } = toPcm(buffer, latency);
   download(pcm);
   const encodeMs = performance.now() - rendered;
-  const noteErrors = [...problems].map(([message, count]) => `${message} (${count} notes)`);
-  return { peak, noteErrors, channels: buffer.numberOfChannels, frames: buffer.length, setupMs, renderMs: rendered - started - setupMs, scheduleMs, encodeMs };
+  const noteErrors = [...problems];
+  return { peak, noteErrors, channels: buffer.numberOfChannels, frames: buffer.length - latency, latencyFrames: latency, setupMs, renderMs: rendered - started - setupMs, scheduleMs, encodeMs };
 }
 
 (globalThis as unknown as Record<string, unknown>)[RENDER_FUNCTION] = render;
