@@ -123,3 +123,14 @@ describe('the client protocol', () => {
     await expect(client.call('hover', 3)).resolves.toBeNull();
   });
 });
+
+describe('the reference data for the editor', () => {
+  it('loads the generated entries and finds names', async () => {
+    const { loadReference, searchReference } = await import('../src/editor/types/reference.ts');
+    const entries = await loadReference();
+    expect(entries.length).toBeGreaterThan(1000);
+    const found = searchReference(entries, 'fas');
+    expect(found[0]!.name).toBe('fast');
+    expect(found[0]!.examples[0]).toMatch(/fast\(2\)/);
+  });
+});

@@ -18,6 +18,7 @@ import type { SymbolDocs } from './protocol.ts';
 
 export { createTypeService } from './service.ts';
 export { bundledTypeFiles } from './files.ts';
+export { loadReference, searchReference, type ReferenceEntry, type ReferenceSection } from './reference.ts';
 export type { TypeService, TypeDiagnostic, SymbolDocs } from './protocol.ts';
 
 export interface TypeScriptSupportOptions {
