@@ -7,10 +7,12 @@
  *   (goal p95 ≤ 50 ms), on the default checkpoint (models/melody/, or random weights of its default
  *   shapes, 2×128, when none is trained yet) and on basic_rnn's shapes (2×512, pitches 48–83,
  *   depth 38) with random weights, served from 127.0.0.1 to both Motif and Magenta;
- * - how late a 10 ms timer fires on the main thread while the worker generates.
+ * - how late a 10 ms timer on the main thread fires while the worker generates, and while the same
+ *   calls run on the main thread instead.
  * Ends with one JSON line of figures.
  */
 import { existsSync } from 'node:fs';
+import { register } from 'node:module';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { AiClient } from '../src/ai/client/client.ts';
@@ -82,6 +84,55 @@ async function motif(model: ModelRef, minPitch: number, runs: number) {
   };
 }
 
+/** How late a 10 ms interval timer fires while `work` runs, in ms (max and p50 of the delays). */
+async function timerLag(work: () => Promise<void>): Promise<{ max: number; p50: number }> {
+  const lags: number[] = [];
+  let expected = performance.now() + 10;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lags.push(Math.max(0, now - expected));
+    expected = now + 10;
+  }, 10);
+  await work();
+  clearInterval(timer);
+  return { max: round(Math.max(0, ...lags)), p50: round(lags.length ? percentile(lags, 50) : 0) };
+}
+
+/**
+ * The same generate calls through the same handler, once on the main thread and once in the
+ * worker: how much each delays a main-thread timer (what the scheduler would feel).
+ */
+async function mainThreadVersusWorker(model: ModelRef, runs: number) {
+  // tfjs loads on the main thread only with its CommonJS build (see src/ai/worker/tfjs-main-hook.mjs).
+  register('../src/ai/worker/tfjs-main-hook.mjs', import.meta.url);
+  const warn = console.warn;
+  console.warn = () => {}; // tfjs 4 after Magenta's tfjs 2: "kernel … already registered", ~200 lines
+  const { createAiHandler } = await import('../src/ai/worker/handler.ts');
+  const { setupNodeBackend } = await import('../src/ai/tf/node-backend.ts');
+  const { defaultMelodyCheckpoint } = await import('../src/ai/worker/checkpoint-node.ts');
+  console.warn = warn;
+  const handler = createAiHandler({ setupBackend: () => setupNodeBackend(), defaultCheckpoint: defaultMelodyCheckpoint });
+  let id = 0;
+  const inProcess = (request: GenerateRequest) =>
+    new Promise<void>((resolve, reject) =>
+      handler.receive({ type: 'call', id: ++id, method: 'generate', args: [request] }, (response) =>
+        response.type === 'result' ? resolve() : reject(new Error(response.error.message)),
+      ),
+    );
+  const request = (seed: number): GenerateRequest => ({ model, primer: primerEvents(48), steps: STEPS, temperature: 1, seed });
+  await inProcess(request(0));
+  const main = await timerLag(async () => {
+    for (let i = 0; i < runs; i++) await inProcess(request(i + 1));
+  });
+  const client = createNodeAiClient();
+  await client.generate(request(0));
+  const worker = await timerLag(async () => {
+    for (let i = 0; i < runs; i++) await client.generate(request(i + 1));
+  });
+  await client.dispose();
+  return { runs, main_thread_lag_max_ms: main.max, main_thread_lag_p50_ms: main.p50, worker_lag_max_ms: worker.max, worker_lag_p50_ms: worker.p50 };
+}
+
 async function magenta(url: string, runs: number) {
   const sequence = {
     notes: PRIMER_PITCHES.map((pitch, i) => ({ pitch, quantizedStartStep: 4 * i, quantizedEndStep: 4 * i + 4 })),
@@ -129,6 +180,10 @@ try {
   log('@magenta/music 1.23.1 MusicRNN, basic_rnn shapes, same checkpoint …');
   const magentaBasic = await magenta(server.url('basic'), RUNS_BASIC);
   log(JSON.stringify(magentaBasic));
+  // Last: tfjs 4 on the main thread would take over the global engine that Magenta's tfjs 2 uses.
+  log('timer lag: generating on the main thread versus in the worker …');
+  const lag = await mainThreadVersusWorker(defaultRef, 30);
+  log(JSON.stringify(lag));
   console.log(
     JSON.stringify({
       steps: STEPS,
@@ -137,6 +192,7 @@ try {
       motif_default: motifDefault,
       motif_basic_rnn: motifBasic,
       magenta_basic_rnn: magentaBasic,
+      timer_lag: lag,
       goals: {
         p95_le_50ms: motifDefault.p95_ms <= 50,
         cold_start_le_1500ms: motifDefault.cold_start_ms <= 1500,

@@ -1,6 +1,8 @@
 import type { Hap, Pattern } from '@strudel/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeAiClient } from '../src/ai/client/node.ts';
+import { existsSync } from 'node:fs';
+import { createNodeAiClient, createNodeAiHost } from '../src/ai/client/node.ts';
+import { defaultMelodyCheckpointDir } from '../src/ai/worker/checkpoint-node.ts';
 import { AiHost, type AiReport, type CallStatus } from '../src/ai/client/host.ts';
 import { installAiTransformers } from '../src/ai/transformers/install.ts';
 import { pitchOf } from '../src/ai/transformers/prompt.ts';
@@ -274,5 +276,21 @@ describe('.continue({ model }) with a user checkpoint', () => {
   it('reports a checkpoint with the wrong shapes', async () => {
     await run(`note("c4 d4 e4 g4").continue({ model: '${models.url('wrong')}' })`);
     expect(host.statuses()[0].message).toMatch(/^\.continue\(\): option `model`: .*fully_connected\/weights' has shape \[32, 40\]/);
+  });
+});
+
+describe('.continue() with the default model (models/melody/, read from disk)', () => {
+  it.skipIf(!existsSync(`${defaultMelodyCheckpointDir}config.json`))('continues a melody', async () => {
+    const other = createNodeAiHost();
+    installAiTransformers(other);
+    try {
+      const result = await other.evaluate('note("c4 d4 e4 g4").continue({ seed: 1 })');
+      await other.settled();
+      expect(other.statuses()[0]).toMatchObject({ state: 'ready' });
+      expect(events(result.pattern, 1, 2).length).toBeGreaterThan(0);
+    } finally {
+      installAiTransformers(host);
+      await other.dispose();
+    }
   });
 });
