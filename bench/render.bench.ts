@@ -4,8 +4,11 @@
  * plain-TypeScript synth (the best other route tried), in the same run. Realtime factor = audio
  * seconds / wall seconds. "excluding start-up" times one render on a launched browser (fresh page,
  * PCM back in Node); "including" adds launching Chromium and loading the page bundle.
- * Three runs each; medians reported. Ends with one JSON line.
+ * Three runs each; medians reported. The machine is shared, so CPU-time factors (audio seconds per
+ * CPU second of Chromium and Node together) are reported beside the wall-clock ones, with the load
+ * average. Ends with one JSON line.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { queryEvents } from '../src/cli/events.ts';
@@ -16,6 +19,34 @@ import { renderPlan, DEFAULT_SAMPLE_RATE } from '../src/render/render.ts';
 import { planRender } from '../src/render/schedule.ts';
 
 const RUNS = 3;
+
+/**
+ * CPU seconds used so far by a process and all its descendants (Linux /proc; clock ticks of 10 ms).
+ * The machine is shared, so wall-clock factors move with its load; CPU time mostly does not.
+ */
+function treeCpuSeconds(root: number): number {
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let ticks = 0;
+  for (const [pid, stat] of stats) {
+    for (let at: number | undefined = pid; at; at = stats.get(at)?.parent) {
+      if (at === root) {
+        ticks += stat.ticks;
+        break;
+      }
+    }
+  }
+  return ticks / 100;
+}
 const file = join(import.meta.dirname, '..', 'examples', 'sixteen-voices.js');
 const span = { begin: 0, end: 30 };
 
@@ -40,12 +71,16 @@ const including: number[] = [];
 const excluding: number[] = [];
 const inPage: number[] = [];
 const launches: number[] = [];
+const cpuSeconds: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   const started = performance.now();
   const renderer = await launchRenderer();
   const launched = performance.now();
+  const cpuBefore = treeCpuSeconds(process.pid); // this process and Chromium, its child
   const audio = await renderPlan(plan, { renderer, tailSeconds });
   const done = performance.now();
+  const cpu = treeCpuSeconds(process.pid) - cpuBefore;
+  cpuSeconds.push(cpu);
   await renderer.close();
   launches.push(launched - started);
   excluding.push(done - launched);
@@ -53,15 +88,19 @@ for (let run = 0; run < RUNS; run++) {
   inPage.push(audio.timings.renderMs);
   console.log(
     `superdough run ${run + 1}: launch ${(launched - started).toFixed(0)} ms, render ${(done - launched).toFixed(0)} ms ` +
-      `(in page ${audio.timings.renderMs.toFixed(0)} ms, of which scheduling ${audio.timings.scheduleMs.toFixed(0)} ms; PCM ${audio.timings.encodeMs.toFixed(0)} ms), peak ${audio.peak.toFixed(3)}`,
+      `(CPU ${(cpu * 1000).toFixed(0)} ms; in page: set-up ${audio.timings.setupMs.toFixed(0)} ms, render ${audio.timings.renderMs.toFixed(0)} ms, of which scheduling ${audio.timings.scheduleMs.toFixed(0)} ms; PCM ${audio.timings.encodeMs.toFixed(0)} ms), peak ${audio.peak.toFixed(3)}`,
   );
 }
 
 const plain: number[] = [];
+const plainCpu: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = renderPlain(plan.notes, audioSeconds, DEFAULT_SAMPLE_RATE);
+  const cpu = process.cpuUsage(cpuBefore);
   plain.push(performance.now() - started);
+  plainCpu.push((cpu.user + cpu.system) / 1000);
   console.log(`plain-ts run ${run + 1}: ${(performance.now() - started).toFixed(0)} ms, ${result.skipped} notes skipped`);
 }
 
@@ -75,7 +114,9 @@ console.log(
     superdough_x_realtime_incl_startup: factor(median(including)),
     superdough_x_realtime_in_page: factor(median(inPage)),
     superdough_launch_ms: Math.round(median(launches)),
+    superdough_x_realtime_per_cpu_s: factor(median(cpuSeconds) * 1000),
     plain_ts_x_realtime: factor(median(plain)),
+    plain_ts_x_realtime_per_cpu_s: factor(median(plainCpu)),
     goal_excl: 40,
     goal_incl: 30,
     load_avg_1m: round((await import('node:os')).loadavg()[0]!, 2),
