@@ -106,10 +106,15 @@ if (args.resume && existsSync(statePath)) {
   progress = saved.progress;
   const optBytes = readFileSync(join(work, 'optimizer.bin'));
   const named = tf.io.decodeWeights(optBytes.buffer.slice(optBytes.byteOffset, optBytes.byteOffset + optBytes.byteLength) as ArrayBuffer, saved.optimizer.specs);
-  // Adam's slots are keyed by variable name: map the saved order onto the new variables.
-  const order = saved.optimizer.specs.map((s) => s.name);
-  const renamed = order.map((name) => ({ name: renameSlot(name, training), tensor: named[name] }));
-  await optimizer.setWeights(renamed);
+  // Adam keeps its slots by position: iterations, then first moments, then second moments, in the
+  // order of training.variables (saved as v{index}/m and v{index}/v).
+  const slot = (i: number, kind: 'm' | 'v'): { name: string; tensor: tf.Tensor } => ({ name: renameSlot(`v${i}/${kind}`, training), tensor: named[`v${i}/${kind}`] });
+  const iterations = saved.optimizer.specs[0].name;
+  await optimizer.setWeights([
+    { name: iterations, tensor: named[iterations] },
+    ...training.variables.map((_, i) => slot(i, 'm')),
+    ...training.variables.map((_, i) => slot(i, 'v')),
+  ]);
   log(`resumed at step ${progress.step} (${(progress.elapsedMs / 60000).toFixed(1)} min, best valid ${progress.bestValid?.toFixed(4)})`);
 } else {
   training = initialParams(config, seed);

@@ -113,12 +113,10 @@ export function trainStep(training: TrainingParams, optimizer: tf.Optimizer, bat
     const targets = tf.tensor2d(batch.targets, undefined, 'int32');
     const mask = tf.tensor2d(batch.mask, undefined, 'float32');
     const { value, grads } = tf.variableGrads(() => sequenceLoss(training.params, inputs, targets, mask), training.variables);
-    const names = Object.keys(grads);
-    const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
+    const norm = tf.sqrt(tf.addN(training.variables.map((v) => tf.sum(tf.square(grads[v.name])))));
     const scale = tf.div(clipNorm, tf.maximum(norm, clipNorm));
-    const clipped: tf.NamedTensorMap = {};
-    for (const n of names) clipped[n] = tf.mul(grads[n], scale);
-    optimizer.applyGradients(clipped);
+    // In the order of training.variables: optimisers keep their slots by position.
+    optimizer.applyGradients(training.variables.map((v) => ({ name: v.name, tensor: tf.mul(grads[v.name], scale) })));
     return value;
   });
   const result = loss.dataSync()[0];
