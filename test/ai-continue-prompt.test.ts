@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCallSites } from '../src/ai/transformers/call-sites.ts';
+import { generatedNotes } from '../src/ai/transformers/continuation.ts';
 import { parseContinueOptions, scalePitchClasses } from '../src/ai/transformers/options.ts';
 import { detectPeriod, hapsToNotes, onsetHaps, pitchOf } from '../src/ai/transformers/prompt.ts';
 import { evaluate } from '../src/runtime/evaluate.ts';
@@ -98,5 +99,24 @@ describe('call positions', () => {
 
   it('gives no positions for code that does not parse', () => {
     expect(findCallSites('note("c4").continue(', 'continue')).toEqual([]);
+  });
+});
+
+describe('decoding the continuation', () => {
+  const range = { minPitch: 48, maxPitch: 83 };
+
+  it('sounds the primer\'s last note again where the model holds it, and shifts octaves back', async () => {
+    const haps = onsetHaps(await pattern('note("c4 d4").s("piano")'), 0, 1);
+    // primer: c4 (event 14) for 2 steps, off, then d4 (16) held to the end; continuation: hold 2, e4 (18) 2
+    const notes = generatedNotes([0, 0, 18, 0], [14, 0, 1, 0, 16, 0, 0, 0], range, 12, haps, 1, 8);
+    expect(notes).toEqual([
+      { pitch: 50, startStep: 0, endStep: 2, controls: { s: 'piano' } },
+      { pitch: 52, startStep: 2, endStep: 4, controls: { s: 'piano' } },
+    ]);
+  });
+
+  it('starts with a rest where the primer ended in silence', () => {
+    const notes = generatedNotes([0, 0, 18, 0], [14, 0, 1, 0], range, 0, [], 1, 4);
+    expect(notes).toEqual([{ pitch: 64, startStep: 2, endStep: 4, controls: {} }]);
   });
 });

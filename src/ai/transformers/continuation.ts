@@ -3,7 +3,7 @@
  * from the prompt, and the looping pattern of prompt plus continuation.
  */
 import { Fraction, type Hap, type Pattern } from '@strudel/core';
-import { eventsToNotes, type MelodyNote, type PitchRange } from '../encodings/melody.ts';
+import { eventsToNotes, NO_EVENT, NOTE_OFF, type MelodyNote, type PitchRange } from '../encodings/melody.ts';
 import { loopPattern, type LoopEvent } from './loop.ts';
 import type { ContinueMode } from './options.ts';
 import { controlsOf, pitchOf } from './prompt.ts';
@@ -39,11 +39,26 @@ function donorAt(pitched: Hap[], promptCycles: number, cycle: number): Hap | und
 }
 
 /**
+ * The note still sounding at the end of a primer (its last event other than NO_EVENT is a
+ * note-on), as that event; null when the primer ends in silence.
+ */
+export function heldEvent(primer: number[]): number | null {
+  for (let i = primer.length - 1; i >= 0; i--) {
+    if (primer[i] === NO_EVENT) continue;
+    return primer[i] === NOTE_OFF ? null : primer[i];
+  }
+  return null;
+}
+
+/**
  * Decodes generated events into notes, undoing the octave shift that fitted the prompt into the
- * model's range (`semitones`), with controls from the prompt events.
+ * model's range (`semitones`), with controls from the prompt events. Where the continuation opens
+ * with NO_EVENT while the primer's last note still sounds, the model holds that note: it is
+ * sounded again from the first step (the prompt's own copy ends with the prompt).
  */
 export function generatedNotes(
   events: number[],
+  primer: number[],
   range: PitchRange,
   semitones: number,
   promptHaps: Hap[],
@@ -51,10 +66,15 @@ export function generatedNotes(
   stepsPerCycle: number,
 ): GeneratedNote[] {
   const pitched = promptHaps.filter((hap) => pitchOf(hap.value) !== null);
-  return eventsToNotes(events, range, 0).map((note) => {
-    const donor = donorAt(pitched, promptCycles, promptCycles + note.startStep / stepsPerCycle);
-    return { ...note, pitch: note.pitch - semitones, controls: donor ? controlsOf(donor.value) : {} };
-  });
+  const held = events[0] === NO_EVENT ? heldEvent(primer) : null;
+  const decoded = held === null ? eventsToNotes(events, range, 0) : eventsToNotes([held, ...events], range, -1);
+  return decoded
+    .map((note) => ({ ...note, startStep: Math.max(0, note.startStep) }))
+    .filter((note) => note.endStep > note.startStep)
+    .map((note) => {
+      const donor = donorAt(pitched, promptCycles, promptCycles + note.startStep / stepsPerCycle);
+      return { ...note, pitch: note.pitch - semitones, controls: donor ? controlsOf(donor.value) : {} };
+    });
 }
 
 /** A step position as an exact fraction of cycles. */

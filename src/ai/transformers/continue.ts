@@ -73,14 +73,14 @@ function requestFor(prompt: Prompt, ref: ModelRef, info: ModelInfo): { request: 
   return { request, semitones };
 }
 
-function material(prompt: Prompt, info: ModelInfo, semitones: number, events: number[]): GeneratedMaterial {
+function material(prompt: Prompt, info: ModelInfo, request: GenerateRequest, semitones: number, events: number[]): GeneratedMaterial {
   const { options, promptCycles, cycles, haps } = prompt;
   return {
     mode: options.mode,
     promptCycles,
     cycles,
     stepsPerCycle: options.steps,
-    notes: generatedNotes(events, info, semitones, haps, promptCycles, options.steps),
+    notes: generatedNotes(events, request.primer, info, semitones, haps, promptCycles, options.steps),
     promptRepeats: prompt.promptRepeats,
   };
 }
@@ -105,8 +105,8 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
     : undefined;
   if (warning) host.warn(call, warning);
   const ref = modelRef(host, prompt.options);
-  const resolve = (info: ModelInfo, semitones: number, events: number[]): Pattern => {
-    const generated = material(prompt, info, semitones, events);
+  const resolve = (info: ModelInfo, request: GenerateRequest, semitones: number, events: number[]): Pattern => {
+    const generated = material(prompt, info, request, semitones, events);
     host.setMaterial(call, generated);
     return resolvedPattern(prompt.haps, generated);
   };
@@ -117,7 +117,7 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
     const { request, semitones } = requestFor(prompt, ref, known);
     const hit = host.cached(request, known);
     if (hit) {
-      const pattern = resolve(known, semitones, hit);
+      const pattern = resolve(known, request, semitones, hit);
       host.setStatus(call, 'ready', warning);
       return pattern;
     }
@@ -134,7 +134,7 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
     }
     const { request, semitones } = requestFor(prompt, ref, info);
     const events = await host.generate(request, info, call.evaluation);
-    slot.fill(resolve(info, semitones, events), host.swapCycle());
+    slot.fill(resolve(info, request, semitones, events), host.swapCycle());
     host.setStatus(call, 'ready', warning);
   })();
   work.catch((error: unknown) => {
