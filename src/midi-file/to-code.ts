@@ -40,19 +40,26 @@ function voices(notes: GridNote[]): GridNote[][] {
   return result;
 }
 
-/** One bar of one voice as a mini-notation sequence: `c4@2 ~ e4 ~@12`. */
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * One bar of one voice as a mini-notation sequence, in the coarsest grid that holds it:
+ * 16ths `c4@4 ~@4 e4@8` are written `c4 ~ e4@2`.
+ */
 function barSequence(notes: GridNote[], stepsPerBar: number, field: (note: GridNote) => string): string {
-  const parts: string[] = [];
+  const parts: { atom: string; length: number }[] = [];
   let at = 0;
-  const rest = (length: number) => parts.push(length === 1 ? '~' : `~@${length}`);
   for (const note of notes) {
-    if (note.step > at) rest(note.step - at);
+    if (note.step > at) parts.push({ atom: '~', length: note.step - at });
     const length = Math.min(note.length, stepsPerBar - note.step);
-    parts.push(length === 1 ? field(note) : `${field(note)}@${length}`);
+    parts.push({ atom: field(note), length });
     at = note.step + length;
   }
-  if (at < stepsPerBar) rest(stepsPerBar - at);
-  return parts.join(' ');
+  if (at < stepsPerBar) parts.push({ atom: '~', length: stepsPerBar - at });
+  const unit = parts.reduce((g, part) => gcd(g, part.length), 0) || 1;
+  return parts.map(({ atom, length }) => (length === unit ? atom : `${atom}@${length / unit}`)).join(' ');
 }
 
 function voicePattern(voice: GridNote[], bars: number, stepsPerBar: number, field: (note: GridNote) => string): string {
