@@ -2,12 +2,14 @@
  * The AI platform in the browser: the same code, through a module Web Worker served by Vite, in
  * Debian's Chromium, gives the same events as in Node for the same seed.
  */
+import { existsSync } from 'node:fs';
 import type { Hap } from '@strudel/core';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeAiHost } from '../src/ai/client/node.ts';
 import { installAiTransformers } from '../src/ai/transformers/install.ts';
+import { defaultMelodyCheckpointDir } from '../src/ai/worker/checkpoint-node.ts';
 import { launchChromium, startServer } from './browser/harness.ts';
 import { makeCheckpoint, serveCheckpoints, TINY_CONFIG, type CheckpointServer } from './ai-platform-fixtures.ts';
 
@@ -75,4 +77,23 @@ describe('the AI platform in Chromium', () => {
       await host.dispose();
     }
   }, 120_000);
+
+  it.skipIf(!existsSync(`${defaultMelodyCheckpointDir}config.json`))(
+    'loads the default model (models/melody/) through Vite\'s asset URLs',
+    async () => {
+      const script = `(async () => {
+        const { createBrowserAiHost } = await import('/src/ai/client/browser.ts');
+        const { installAiTransformers } = await import('/src/ai/transformers/install.ts');
+        const host = createBrowserAiHost();
+        installAiTransformers(host);
+        const result = await host.evaluate('note("c4 d4 e4 g4").continue()');
+        await host.settled();
+        return { statuses: host.statuses(), generated: result.pattern.queryArc(1, 2).filter((hap) => hap.hasOnset()).length };
+      })()`;
+      const outcome = (await page.evaluate(script)) as { statuses: { state: string; message?: string }[]; generated: number };
+      expect(outcome.statuses).toMatchObject([{ state: 'ready' }]);
+      expect(outcome.generated).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });
