@@ -134,3 +134,14 @@ describe('the reference data for the editor', () => {
     expect(found[0]!.examples[0]).toMatch(/fast\(2\)/);
   });
 });
+
+describe('the bundled pattern library for the browser evaluator', () => {
+  it('lets editor code import from patterns/', async () => {
+    const { bundledPatternModules } = await import('../src/editor/types/pattern-modules.ts');
+    const { evaluate } = await import('../src/runtime/evaluate.ts');
+    expect(bundledPatternModules.list()).toContain('patterns/grooves');
+    const result = await evaluate('import { groove } from "patterns/grooves"\n$: groove.fast(2)', { patterns: bundledPatternModules });
+    expect(result.errors).toEqual([]);
+    expect(result.pattern!.queryArc(0, 1).length).toBeGreaterThan(0);
+  });
+});

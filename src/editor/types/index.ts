@@ -16,6 +16,7 @@ import { EditorView, hoverTooltip, ViewPlugin } from '@codemirror/view';
 import { createTypeClient, type TypeClient, type WorkerLike } from './client.ts';
 import type { SymbolDocs } from './protocol.ts';
 
+export { bundledPatternModules } from './pattern-modules.ts';
 export { loadReference, searchReference, type ReferenceEntry, type ReferenceSection } from './reference.ts';
 // TypeScript itself stays in the worker: nothing here may import service.ts or files.ts.
 export type { TypeService, TypeDiagnostic, SymbolDocs } from './protocol.ts';
