@@ -127,6 +127,9 @@ describe('bad input', () => {
     expectUserError(await run('export', '-e', 's("~")', '-o', out), /no events/);
     expect(existsSync(out)).toBe(false);
   });
+  it('an output path that cannot be written', async () => {
+    expectUserError(await run('export', '-e', 'note("c4")', '-o', 'no/such/folder/out.mid'), /^motif export: cannot write no\/such\/folder\/out\.mid: its folder does not exist$/m);
+  });
   it('bad --cycles', async () => {
     expectUserError(await run('query', '-e', 's("bd")', '--cycles', '3:1'), /--cycles expects N or A:B/);
   });

@@ -1,12 +1,11 @@
 /** `motif export <file | -e code> --cycles N [--cps X] [--beats 4] -o out.mid`: a Standard MIDI File. */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { patternToSong } from '../../midi-file/from-pattern.ts';
 import { encodeSmf } from '../../midi-file/smf.ts';
 import { numberOption, parseArgs, stringOption } from '../args.ts';
 import { USAGE, UserError } from '../errors.ts';
 import { queryEvents, requireEvents } from '../events.ts';
 import type { CliIO } from '../io.ts';
+import { writeOutput } from '../output.ts';
 import { loadPattern, readSource } from '../source.ts';
 import { parseCycles } from '../span.ts';
 
@@ -36,7 +35,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   );
   const notes = song.tracks.reduce((sum, track) => sum + track.notes.length, 0);
   if (!notes) throw new UserError(`motif export: none of the ${events.length} events has a pitch (note, n, freq) or a drum name (bd, sd, hh, …)`);
-  await writeFile(resolve(io.cwd, out), encodeSmf(song));
+  await writeOutput('export', io.cwd, out, encodeSmf(song));
   const skippedNote = skipped ? `, ${skipped} events without pitch skipped` : '';
   io.stderr(`wrote ${out}: ${notes} notes on ${song.tracks.length} track${song.tracks.length === 1 ? '' : 's'}, ${song.bpm} BPM${skippedNote}\n`);
   return 0;

@@ -2,8 +2,6 @@
  * `motif render <file | -e code> --cycles N [--cps X] [--rate 48000] [--tail S] [--seed N] -o out.wav`:
  * renders offline with superdough in headless Chromium (as the browser plays it), stereo WAV.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { BrowserMissingError, launchRenderer, type OfflineRenderer } from '../../render/browser.ts';
 import { DEFAULT_SAMPLE_RATE, renderPlan, type RenderedAudio } from '../../render/render.ts';
 import { planRender, type RenderPlan } from '../../render/schedule.ts';
@@ -12,6 +10,7 @@ import { numberOption, parseArgs, stringOption, type ParsedArgs } from '../args.
 import { USAGE, UserError } from '../errors.ts';
 import { queryEvents, requireEvents } from '../events.ts';
 import type { CliIO } from '../io.ts';
+import { writeOutput } from '../output.ts';
 import { loadPattern, readSource } from '../source.ts';
 import { parseCycles } from '../span.ts';
 import { DEFAULT_CPS } from './export.ts';
@@ -69,7 +68,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   const out = stringOption(args, 'out');
   if (!out) throw new UserError('motif render: missing -o out.wav', USAGE);
   const { audio, plan } = await renderFromArgs('render', args, io);
-  await writeFile(resolve(io.cwd, out), encodeWav(audio.pcm, audio.channels, audio.sampleRate));
+  await writeOutput('render', io.cwd, out, encodeWav(audio.pcm, audio.channels, audio.sampleRate));
   const clipped = audio.peak > 1 ? `, peak ${audio.peak.toFixed(2)} clipped` : '';
   io.stderr(`wrote ${out}: ${(audio.frames / audio.sampleRate).toFixed(2)} s, ${plan.notes.length} events, ${audio.sampleRate} Hz stereo${clipped}\n`);
   return 0;
