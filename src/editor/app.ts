@@ -204,6 +204,14 @@ export class MotifApp {
       this.store.saveCode(this.view.state.doc.toString());
     });
     window.addEventListener('pagehide', () => this.flushSave());
+    // The performance keys work wherever the focus is (the editor handles them itself).
+    window.addEventListener('keydown', (event) => {
+      if (this.view.hasFocus || !(event.ctrlKey || event.metaKey)) return;
+      if (event.key === 'Enter') void this.evaluate();
+      else if (event.key === '.') this.stop();
+      else return;
+      event.preventDefault();
+    });
     window.addEventListener('hashchange', () => {
       const shared = codeFromHash(location.hash);
       if (shared === null || shared === this.view.state.doc.toString()) return;

@@ -30,6 +30,7 @@ describe('playing from the editor', () => {
     await typeCode(page, 'note("a4").s("sine")');
     expect(await editorLines(page)).toEqual(['note("a4").s("sine")']);
     await page.keyboard.press('Control+Enter');
+    expect(await page.$('.motif-flash')).not.toBeNull(); // the evaluate flash, set on the key press
     await waitForReading(page, audible, 5000);
     await page.waitForTimeout(800); // let a whole analysis window fill with the note
     const reading = await read(page);
@@ -133,11 +134,23 @@ describe('playing from the editor', () => {
       for (const text of await highlighted(page)) lit.add(text);
       await page.waitForTimeout(150);
     }
-    console.log(`sawtooth: ${reading.peakDbfs.toFixed(1)} dBFS peak; lit: ${[...lit].join(' ')}`);
+    // The pianoroll draws the notes: count canvas pixels that differ from its background.
+    const drawn = (await page.evaluate(`(() => {
+      const canvas = document.querySelector('#roll');
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let lit = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 120) lit++;
+      return lit / (data.length / 4);
+    })()`)) as number;
+    console.log(`sawtooth: ${reading.peakDbfs.toFixed(1)} dBFS peak; lit: ${[...lit].join(' ')}; pianoroll ${(drawn * 100).toFixed(1)} % drawn`);
+    expect(drawn).toBeGreaterThan(0.005);
     expect(reading.peakDbfs).toBeGreaterThan(-40);
     expect([...lit].filter((text) => ['c3', 'e3', 'g3', 'b3'].includes(text)).length).toBeGreaterThanOrEqual(2);
+    await page.click('#swap'); // focus outside the editor: Ctrl+. still stops
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Control+.');
-    await waitForReading(page, (r) => r.peakDbfs < -60, 1500, 2048);
+    const stopped = await waitForReading(page, (r) => r.peakDbfs < -60, 1500, 2048);
+    expect(stopped.peakDbfs).toBeLessThan(-60);
   });
 
   it('plays the drum kit and lights the drum atoms', async () => {
