@@ -29,8 +29,14 @@ describe('playing from the editor', () => {
     const { page } = session;
     await typeCode(page, 'note("a4").s("sine")');
     expect(await editorLines(page)).toEqual(['note("a4").s("sine")']);
+    await page.evaluate(`(() => {
+      window.__flashed = false;
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('.motif-flash')) (window.__flashed = true), observer.disconnect();
+      });
+      observer.observe(document.querySelector('.cm-content'), { subtree: true, childList: true, attributes: true });
+    })()`);
     await page.keyboard.press('Control+Enter');
-    expect(await page.$('.motif-flash')).not.toBeNull(); // the evaluate flash, set on the key press
     await waitForReading(page, audible, 5000);
     await page.waitForTimeout(800); // let a whole analysis window fill with the note
     const reading = await read(page);
@@ -38,6 +44,7 @@ describe('playing from the editor', () => {
     expect(reading.peakDbfs).toBeGreaterThan(-40);
     expect(Math.abs(reading.frequencyHz - 440) / 440).toBeLessThan(0.02);
     expect(await highlighted(page)).toContain('a4');
+    expect(await page.evaluate('window.__flashed')).toBe(true); // the code flashed on evaluate
   });
 
   it('keeps the old pattern playing after a syntax error and shows the message at its line', async () => {
@@ -168,5 +175,34 @@ describe('playing from the editor', () => {
     expect(reading.peakDbfs).toBeGreaterThan(-40);
     expect([...lit]).toEqual(expect.arrayContaining(['bd', 'hh', 'sd']));
     await page.keyboard.press('Control+.');
+    await waitForReading(page, (r) => r.peakDbfs < -60, 1500, 2048);
+  });
+
+  it('swaps at the next cycle, or as soon as possible when the swap setting says so', async () => {
+    const { page } = session;
+    const tune = (note: string) => `setcps(0.1); note("${note}*8").s("sine")`; // cycles of 10 s
+    const heard = async () => {
+      const r = await read(page, 8192);
+      return Math.abs(r.frequencyHz - 440) < 15 ? 'a4' : Math.abs(r.frequencyHz - 659.26) < 15 ? 'e5' : `${r.frequencyHz.toFixed(0)} Hz`;
+    };
+    await typeCode(page, tune('a4'));
+    await page.keyboard.press('Control+Enter');
+    await waitForReading(page, audible, 5000);
+    expect(await errorWidgets(page)).toEqual([]);
+    await typeCode(page, tune('e5'));
+    await page.keyboard.press('Control+Enter'); // default: next cycle, up to 10 s away
+    await page.waitForTimeout(3000);
+    const beforeBoundary = await heard();
+    await page.selectOption('#swap', 'now');
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForTimeout(3000);
+    const soon = await heard();
+    console.log(`swap at the next cycle: ${beforeBoundary} 3 s later; as soon as possible: ${soon} 3 s later`);
+    expect(beforeBoundary).toBe('a4');
+    expect(soon).toBe('e5');
+    await page.selectOption('#swap', 'cycle');
+    await page.keyboard.press('Control+.');
+    await waitForReading(page, (r) => r.peakDbfs < -60, 1500, 2048);
   });
 });
