@@ -71,6 +71,7 @@ export class MotifApp {
   /** True while the editor shows code from a shared link: autosave waits until the user decides. */
   private viewingShared = false;
   private evaluation = 0;
+  private stops = 0;
   private playingCode = '';
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private rollFrame = 0;
@@ -121,6 +122,7 @@ export class MotifApp {
     flash(this.view);
     const swap = this.swapMode;
     const wasPlaying = this.player.playing;
+    const stops = this.stops;
     let result: EvalResult;
     this.heldErrors ??= [];
     try {
@@ -130,6 +132,10 @@ export class MotifApp {
       this.setStatus(`Could not evaluate: ${error instanceof Error ? error.message : String(error)}`, true);
       this.releaseErrors();
       return null;
+    }
+    if (stops !== this.stops) {
+      this.player.stop(); // stopped while evaluating: the evaluation must not start the music again
+      return result;
     }
     if (id !== this.evaluation) return result; // a newer evaluation owns the display
     try {
@@ -167,6 +173,7 @@ export class MotifApp {
 
   stop(): void {
     this.evaluation++;
+    this.stops++;
     this.releaseErrors();
     this.player.stop();
     this.atoms.clear();
