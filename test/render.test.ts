@@ -100,9 +100,9 @@ describe('motif render', () => {
     for (const error of errorsMs) expect(error).toBeLessThan(5);
   }, 60_000);
 
-  it('gives the same samples for the same file, and the seed reaches the noise', async () => {
+  it('gives the same samples for the same file, and the seed reaches the noise and the reverb', async () => {
     const file = join(dir, 'noisy.js');
-    writeFileSync(file, 's("white*4").decay(0.1).sustain(0).gain(0.3)\n');
+    writeFileSync(file, 's("white*4").decay(0.1).sustain(0).gain(0.3).room(0.4)\n'); // noise and a reverb impulse
     const paths = ['a.wav', 'b.wav', 'c.wav'].map((name) => join(dir, name));
     expect((await run('render', file, '--cycles', '1', '-o', paths[0]!)).code).toBe(0);
     expect((await run('render', file, '--cycles', '1', '-o', paths[1]!)).code).toBe(0);

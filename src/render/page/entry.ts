@@ -61,6 +61,29 @@ function download(pcm: Int16Array): void {
   link.click();
 }
 
+/**
+ * superdough renders reverb impulses on small OfflineAudioContexts of its own and sets the
+ * convolver's buffer when they complete: a race with our render. This page (and only it) counts
+ * those renders, so each chunk waits for them before it resumes and the result is deterministic.
+ * Returns a function that resolves once none is pending.
+ */
+function trackAuxiliaryRenders(): () => Promise<void> {
+  const pending = new Set<Promise<void>>();
+  class TrackedOfflineAudioContext extends OfflineAudioContext {
+    override startRendering(): Promise<AudioBuffer> {
+      // Resolves in a task after the `complete` event, so superdough's own handler has run.
+      const done = new Promise<void>((resolve) => this.addEventListener('complete', () => setTimeout(resolve, 0), { once: true }));
+      pending.add(done);
+      void done.then(() => pending.delete(done));
+      return super.startRendering();
+    }
+  }
+  globalThis.OfflineAudioContext = TrackedOfflineAudioContext;
+  return async () => {
+    while (pending.size) await Promise.all([...pending]);
+  };
+}
+
 async function render(request: RenderRequest): Promise<RenderResponse> {
   const started = performance.now();
   Math.random = seededRandom(request.seed);
@@ -68,6 +91,7 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   // first `latency` frames, so that an event's onset lands on its own sample in the file.
   const latency = await masterLatencyFrames(request.sampleRate);
   const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames + latency, sampleRate: request.sampleRate });
+  const auxiliaryRendersDone = trackAuxiliaryRenders();
   setAudioContext(context); // the worklets below load on this context
   if (request.worklets) {
     // Seeded randomness inside the AudioWorklet scope too (supersaw phases), before superdough's worklets.
@@ -92,6 +116,7 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
       const note = notes[next++]!;
       await engine.playHap(note.value, note.time, note.duration, cps, note.cycle); // never throws; warns once per sound
     }
+    await auxiliaryRendersDone();
     scheduleMs += performance.now() - began;
   };
   let failure: unknown = null;
