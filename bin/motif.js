@@ -18,6 +18,12 @@ console.info = sink;
 console.debug = sink;
 console.warn = sink;
 
+// `motif query … | head`: the reader left; stop quietly, as other Unix tools do.
+process.stdout.on('error', (error) => {
+  if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const { main } = await import('../src/cli/main.ts');
 const { processIO } = await import('../src/cli/io.ts');
 try {
