@@ -155,6 +155,23 @@ describe('.continue() determinism and caching', () => {
   });
 });
 
+describe('.continue() re-evaluated while pending', () => {
+  it('shares the running request instead of cancelling it or starting another', async () => {
+    reports.length = 0;
+    const code = 'note("c4 d4 e4 g4").continue({ cycles: 8, steps: 32, seed: 71 })';
+    const before = await host.client.stats();
+    await host.evaluate(code);
+    expect(host.statuses()[0].state).toBe('pending');
+    const again = await host.evaluate(code);
+    await host.settled();
+    const after = await host.client.stats();
+    expect(after.generateRuns - before.generateRuns).toBe(1);
+    expect(host.statuses()[0].state).toBe('ready');
+    expect(events(again.pattern, 1, 2).length).toBeGreaterThan(0);
+    expect(reports).toEqual([]);
+  });
+});
+
 describe('.continue() while pending', () => {
   it('cancels requests that only a replaced evaluation wanted, without reporting them', async () => {
     reports.length = 0;

@@ -111,8 +111,11 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
     return resolvedPattern(prompt.haps, generated);
   };
 
-  // Re-evaluating unchanged code: the result is already known, so no pending phase at all.
+  // With the model known (any evaluation after the first), the request is made right here, during
+  // the evaluation: a cached result means no pending phase at all, and a request already running
+  // for an earlier evaluation is claimed by this one before stale requests are cancelled.
   const known = host.knownModel(ref);
+  let early: { request: GenerateRequest; semitones: number; events: Promise<number[]> } | null = null;
   if (known) {
     const { request, semitones } = requestFor(prompt, ref, known);
     const hit = host.cached(request, known);
@@ -121,6 +124,7 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
       host.setStatus(call, 'ready', warning);
       return pattern;
     }
+    early = { request, semitones, events: host.generate(request, known, call.evaluation) };
   }
 
   const slot = new SwapSlot();
@@ -128,12 +132,12 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
   const work = (async () => {
     let info: ModelInfo;
     try {
-      info = await host.loadModel(ref);
+      info = known ?? (await host.loadModel(ref));
     } catch (error) {
       throw loadError(prompt.options, error);
     }
-    const { request, semitones } = requestFor(prompt, ref, info);
-    const events = await host.generate(request, info, call.evaluation);
+    const { request, semitones } = early ?? requestFor(prompt, ref, info);
+    const events = await (early?.events ?? host.generate(request, info, call.evaluation));
     slot.fill(resolve(info, request, semitones, events), host.swapCycle());
     host.setStatus(call, 'ready', warning);
   })();
