@@ -10,15 +10,26 @@ import { createBrowserPlayer } from './player/index.ts';
 /** How far ahead of the audible cycle the scheduler has already queried, in seconds (look-ahead and a margin). */
 const SCHEDULED_AHEAD_SECONDS = 0.1;
 
-const params = new URLSearchParams(location.search);
-const player = await createBrowserPlayer();
-const ai = createBrowserAiHost();
-installAiTransformers(ai);
-ai.setClock(() => player.cycleNow() + SCHEDULED_AHEAD_SECONDS * player.cps);
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const player = await createBrowserPlayer();
+  const ai = createBrowserAiHost();
+  installAiTransformers(ai);
+  ai.setClock(() => player.cycleNow() + SCHEDULED_AHEAD_SECONDS * player.cps);
 
-const app = new MotifApp(findElements(document), player, new CodeStore(localStorage), {
-  beforeEvaluate: (code) => void ai.beginEvaluation(code),
-  ai,
-  types: params.get('types') !== 'off',
+  new MotifApp(findElements(document), player, new CodeStore(localStorage), {
+    beforeEvaluate: (code) => void ai.beginEvaluation(code),
+    ai,
+    types: params.get('types') !== 'off',
+  });
+  if (params.has('test')) installTestHook(player.audioContext, player.analyser);
+}
+
+start().catch((error: unknown) => {
+  const status = document.getElementById('status');
+  if (status) {
+    status.textContent = `Motif could not start: ${error instanceof Error ? error.message : String(error)}`;
+    status.classList.add('error');
+  }
+  console.error(error);
 });
-if (params.has('test')) installTestHook(app, player.audioContext, player.analyser);

@@ -2,13 +2,10 @@
  * For the browser tests (`?test` in the URL): access to the sound itself. `analyser()` returns an
  * AnalyserNode fed from the player's master output, so tests measure what the listener hears.
  */
-import type { MotifApp } from './app.ts';
-
 export interface MotifTestHook {
   /** An analyser of the tests' own on the master output (tests may change its settings). */
   analyser(): AnalyserNode;
   readonly audioContext: AudioContext;
-  readonly app: MotifApp;
 }
 
 declare global {
@@ -18,10 +15,9 @@ declare global {
 }
 
 /** `masterOutput` is a node whose output is the master output (an AnalyserNode passes its input through). */
-export function installTestHook(app: MotifApp, audioContext: AudioContext, masterOutput: AudioNode): void {
+export function installTestHook(audioContext: AudioContext, masterOutput: AudioNode): void {
   let analyser: AnalyserNode | null = null;
   window.motifEditorTest = {
-    app,
     audioContext,
     analyser() {
       if (analyser) return analyser;
