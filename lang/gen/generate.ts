@@ -40,6 +40,10 @@ function memberProbes(name: string, control: boolean): string[] {
     `s("bd sd").${name}("x ~ x x")`,
     `${SAMPLE}.${name}(3, 8)`,
     `${SAMPLE}.${name}(4, 0.5, 0.5)`,
+    `${SAMPLE}.${name}(x => x)`,
+    `n("<0 1>").${name}([note("c3 e3"), note("g3 b3")])`,
+    `s("bd sd").${name}("<0 1>", [x => x.fast(2), x => x.rev()])`,
+    `note("<c3 e3>").${name}(x => note(x))`,
   ];
   return control ? [`s("bd sd hh sd").${name}(0.5)`, ...probes] : probes;
 }
@@ -121,9 +125,19 @@ async function main(): Promise<void> {
   const stats: Stats = { members: 0, globals: 0, strudelExamples: 0, probedExamples: 0, withoutExample: [] };
   const isControlName = runtime.scopeValues.isControlName as (name: string) => boolean;
 
+  /** Examples of the names bound to the same function (aliases), rewritten to use `name`. */
+  const twinExamples = (name: string): string[] => {
+    const fn = runtime.descriptors[name]?.value ?? runtime.scopeValues[name];
+    if (typeof fn !== 'function') return [];
+    const twins = runtime.methods.filter((other) => other !== name && runtime.descriptors[other]!.value === fn);
+    return twins.flatMap((twin) => (docs.get(twin)?.examples ?? []).filter((e) => e.includes(`.${twin}(`)).map((e) => e.replaceAll(`.${twin}(`, `.${name}(`)));
+  };
+
   const pickExample = async (name: string, doc: StrudelDoc | undefined, probes: string[]): Promise<string | undefined> => {
     const own = (doc?.examples ?? []).sort((a, b) => Number(b.includes(name)) - Number(a.includes(name)));
-    const fromDoc = await firstWorking(own.filter((e) => e.includes(name)));
+    // A synonym shares its main name's doc: use the main name's examples, calling the synonym.
+    const main = doc && doc.name !== name ? own.filter((e) => e.includes(`.${doc.name}(`)).map((e) => e.replaceAll(`.${doc.name}(`, `.${name}(`)) : [];
+    const fromDoc = await firstWorking([...own.filter((e) => e.includes(name)), ...main, ...twinExamples(name)]);
     if (fromDoc) return stats.strudelExamples++, fromDoc;
     const probed = await firstWorking(probes);
     if (probed) return stats.probedExamples++, probed;
