@@ -225,3 +225,23 @@ describe('Scheduler', () => {
     expect(errors[0].layer).toBe('main');
   });
 });
+
+describe('Scheduler.commitAhead', () => {
+  it('commits up to the next cycle boundary at most, so a cycle swap still lands on it', async () => {
+    const { scheduler, events, run, clock } = setup(1);
+    scheduler.setLayers(await layers('s("bd*8")'));
+    scheduler.start();
+    run(10.3);
+    scheduler.commitAhead(5);
+    expect(scheduler.committedUntil).toBeCloseTo(10 + START_DELAY + 1, 9);
+    expect(events.at(-1)!.cycle).toBe(0.875);
+    clock.advance(0.6); // a stall longer than the look-ahead: nothing is lost
+    scheduler.setLayers(await layers('s("sd*8")'));
+    run(12.5);
+    const cycles = events.map((e) => round(e.cycle));
+    expect(cycles.slice(0, 16)).toEqual(Array.from({ length: 16 }, (_, i) => i / 8));
+    expect(events.filter((e) => e.cycle < 1).every((e) => sound(e) === 'bd')).toBe(true);
+    expect(events.filter((e) => e.cycle >= 1).every((e) => sound(e) === 'sd')).toBe(true);
+    expect(scheduler.stats.late).toBe(0);
+  });
+});

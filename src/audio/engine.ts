@@ -41,8 +41,11 @@ export interface AudioEngine {
   cutVoices(fade?: Seconds): void;
   /** superdough's `samples()`, for user code (`samples('https://…/strudel.json')`); loads are tracked. */
   samples(sampleMap: string | Record<string, unknown>, baseUrl?: string): Promise<void>;
-  /** Waits for the sample maps requested so far (failures are warned, not thrown). */
-  settled(): Promise<void>;
+  /**
+   * Waits for the sample maps requested so far, at most `timeoutSeconds` (default 5 s); loads
+   * still running then go on in the background. Failures are warned, not thrown.
+   */
+  settled(timeoutSeconds?: Seconds): Promise<void>;
   onWarning(listener: (message: string) => void): () => void;
 }
 
@@ -106,8 +109,12 @@ export async function registerDefaultSounds(context: BaseAudioContext, options: 
       void load.finally(() => loads.delete(load));
       return load;
     },
-    async settled() {
-      await Promise.all([...loads]);
+    async settled(timeoutSeconds = 5) {
+      if (loads.size === 0) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutSeconds * 1000)));
+      await Promise.race([Promise.all([...loads]), timeout]);
+      clearTimeout(timer);
     },
     onWarning: (listener) => warnings.listen(listener),
   };

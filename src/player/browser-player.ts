@@ -13,6 +13,8 @@ import type { BrowserPlayerOptions, PlayedEvent, Player } from './types.ts';
 
 /** How long evaluate() waits for a suspended context to resume before going on regardless. */
 const RESUME_WAIT_MS = 200;
+/** How far ahead to commit before a cycle-mode evaluation blocks the main thread. */
+const EVALUATION_GUARD_SECONDS = 0.25;
 
 export async function createBrowserPlayer(options: BrowserPlayerOptions = {}): Promise<Player> {
   const context = options.audioContext ?? new AudioContext({ latencyHint: 'interactive' });
@@ -42,12 +44,15 @@ export async function createBrowserPlayer(options: BrowserPlayerOptions = {}): P
 
   const player: Player = {
     async evaluate(code, opts = {}): Promise<EvalResult> {
+      const swap = opts.swap ?? options.swap ?? 'cycle';
       const resumed = resume();
+      // Evaluation blocks this thread; in cycle mode, commit up to the boundary first (free).
+      if (swap === 'cycle') scheduler.commitAhead(EVALUATION_GUARD_SECONDS);
       const result = await evaluate(code, { scope: { ...extraScope, samples: engine.samples } });
       await Promise.all([resumed, engine.settled()]);
       for (const warning of result.warnings) warnings.emit(warning);
       if (result.errors.length) return result;
-      scheduler.setLayers(result.layers, { swap: opts.swap ?? options.swap ?? 'cycle', cps: result.cps });
+      scheduler.setLayers(result.layers, { swap, cps: result.cps });
       if (!scheduler.playing) scheduler.start();
       return result;
     },
@@ -67,6 +72,9 @@ export async function createBrowserPlayer(options: BrowserPlayerOptions = {}): P
     },
     get playing() {
       return scheduler.playing;
+    },
+    get stats() {
+      return { ...scheduler.stats };
     },
     audioContext: context,
     analyser: engine.master.analyser,

@@ -4,6 +4,7 @@
  */
 import type { Hap } from '@strudel/core';
 import type { EvalResult, MotifError } from '../runtime/result.ts';
+import type { SchedulerStats } from '../scheduler/scheduler.ts';
 import type { Cps, Seconds, SwapMode } from '../scheduler/types.ts';
 
 export type { SwapMode };
@@ -32,6 +33,8 @@ export interface Player {
   setCps(cps: Cps): void;
   readonly cps: Cps;
   readonly playing: boolean;
+  /** Events committed, events dropped as late, and seconds skipped after a stalled main thread. */
+  readonly stats: SchedulerStats;
   readonly audioContext: AudioContext;
   /** The master bus's output analyser (scopes, meters, tests). */
   readonly analyser: AnalyserNode;

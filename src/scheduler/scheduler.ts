@@ -146,6 +146,17 @@ export class Scheduler {
     this.anchor = changeTempo(this.anchor, cycle, cps);
   }
 
+  /**
+   * Commits further ahead than the look-ahead, up to `seconds` from now but never past the next
+   * cycle boundary (where a swap in `cycle` mode lands, so it costs that swap nothing). Call it
+   * before blocking the thread that ticks (evaluating code), so a stall does not drop events.
+   */
+  commitAhead(seconds: Seconds): void {
+    if (!this.running) return;
+    const boundary = timeAt(this.anchor, Math.ceil(this.committed));
+    this.commitUntil(Math.min(this.options.clock.now() + seconds, boundary));
+  }
+
   /** Commits every onset up to `now + lookAhead`. Called by the timer; safe to call any time. */
   tick(): void {
     this.commitUntil(this.options.clock.now() + this.timing.lookAheadSeconds);

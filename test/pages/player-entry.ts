@@ -19,7 +19,7 @@ let player: Player | null = null;
 const warnings: string[] = [];
 const errors: MotifError[] = [];
 let events = 0;
-const eventLog: { audioTime: number; at: number; state: string }[] = [];
+const eventLog: { audioTime: number; at: number; value: string }[] = [];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -75,7 +75,8 @@ const motifPlayerTest = {
     player.onError((error) => errors.push(error));
     player.onEvent((event) => {
       events++;
-      if (eventLog.length < 8) eventLog.push({ audioTime: event.audioTime, at: player!.audioContext.currentTime, state: player!.audioContext.state });
+      eventLog.push({ audioTime: event.audioTime, at: player!.audioContext.currentTime, value: JSON.stringify(event.hap.value) });
+      if (eventLog.length > 8) eventLog.shift();
     });
     const context = player.audioContext;
     return { sampleRate: context.sampleRate, state: context.state, baseLatency: context.baseLatency, outputLatency: context.outputLatency };
@@ -115,6 +116,7 @@ const motifPlayerTest = {
       events,
       warnings: [...warnings],
       eventLog: [...eventLog],
+      stats: p.stats,
       now: context.currentTime,
       errors: [...errors],
       state: context.state,
