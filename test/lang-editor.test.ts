@@ -70,6 +70,14 @@ describe('the type service behind the editor', () => {
     expect(docs.documentation).toMatch(/scale degrees/);
   });
 
+  it('shows the Pattern docs on a double-quoted string\'s method', () => {
+    const code = '"c e".fast(2)';
+    service.update(code);
+    const docs = service.hover(code.indexOf('fast') + 1)!;
+    expect(docs.signature).toBe('(method) fast(factor: NumberPattern): Pattern');
+    expect(docs.documentation).toMatch(/Speeds the pattern up/);
+  });
+
   it('never throws on broken code or positions out of range; type errors stay diagnostics', () => {
     for (const code of ['note("c3".', ')))', 's("bd").every(2, 3)', 'const x: = ', '\u0000"', 'enum E { A }']) {
       service.update(code);
