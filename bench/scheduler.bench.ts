@@ -27,12 +27,13 @@ function summary(latencies: number[]) {
 
 const code = (n: number) => `setcps(${CPS})\ns("hh*64").n(${n})`;
 
-async function node() {
+async function node(lookAheadSeconds = DEFAULT_TIMING.lookAheadSeconds, runs = RUNS) {
   let wanted = -1;
   let onset: number | null = null;
   const scheduler = new Scheduler({
     clock: performanceClock,
     timer: new IntervalTimer(DEFAULT_TICK_SECONDS),
+    timing: { lookAheadSeconds },
     output: (event) => {
       if ((event.hap.value as { n?: number }).n === wanted && onset === null) onset = event.audioTime;
     },
@@ -43,7 +44,7 @@ async function node() {
   const latencies: number[] = [];
   const evaluations: number[] = [];
   const horizons: number[] = [];
-  for (let n = 1; n <= RUNS; n++) {
+  for (let n = 1; n <= runs; n++) {
     await sleep(40 + Math.random() * 80);
     const began = performanceClock.now();
     const result = await evaluate(code(n));
@@ -75,13 +76,17 @@ async function browser() {
     const port = (server.httpServer!.address() as AddressInfo).port;
     await page.goto(`http://127.0.0.1:${port}/test/pages/player.html`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    const began = Date.now();
     await page.evaluate(() => window.motifPlayerTest.start());
+    const startupMs = Date.now() - began;
     const result = await page.evaluate(([runs, cps]) => window.motifPlayerTest.swapLatencies(runs, cps), [RUNS, CPS] as const);
     return {
       ...summary(result.latencies),
       baseLatencyMs: ms(result.baseLatency),
       outputLatencyMs: ms(result.outputLatency),
       sampleRate: result.sampleRate,
+      lateEvents: result.late,
+      playerStartupMs: startupMs,
     };
   } finally {
     await chromium.close();
@@ -93,6 +98,12 @@ const settings = { tickMs: DEFAULT_TICK_SECONDS * 1000, lookAheadMs: DEFAULT_TIM
 console.log('settings', settings);
 const nodeFigures = await node();
 console.log('node (setInterval timer, performance.now clock)', nodeFigures);
+const sweep: Record<string, unknown> = {};
+for (const lookAhead of [0.025, 0.06, 0.1]) {
+  const { p50Ms, p95Ms, late } = await node(lookAhead, 60);
+  sweep[`lookAhead${lookAhead * 1000}ms`] = { p50Ms, p95Ms, late };
+}
+console.log('node, other look-aheads (60 runs each)', sweep);
 let browserFigures: Record<string, unknown>;
 try {
   browserFigures = await browser();
@@ -107,6 +118,7 @@ console.log(
     metric: 'now-mode swap: evaluate() resolved → first onset of the new pattern',
     settings,
     node: nodeFigures,
+    nodeLookAheadSweep: sweep,
     browser: browserFigures,
     strudelCommittedHorizonMs: [153, 294],
   }),

@@ -152,7 +152,7 @@ const motifPlayerTest = {
     }
     off();
     p.stop();
-    return { latencies, baseLatency: context.baseLatency, outputLatency: context.outputLatency, sampleRate: context.sampleRate };
+    return { latencies, late: p.stats.late, baseLatency: context.baseLatency, outputLatency: context.outputLatency, sampleRate: context.sampleRate };
   },
   clearLog() {
     warnings.length = 0;
