@@ -7,6 +7,7 @@
  *   (goal p95 ≤ 50 ms), on the default checkpoint (models/melody/, or random weights of its default
  *   shapes, 2×128, when none is trained yet) and on basic_rnn's shapes (2×512, pitches 48–83,
  *   depth 38) with random weights, served from 127.0.0.1 to both Motif and Magenta;
+ * - the protocol's own cost: p50 of 100 round trips of a call that does no work;
  * - how late a 10 ms timer on the main thread fires while the worker generates, and while the same
  *   calls run on the main thread instead.
  * Ends with one JSON line of figures.
@@ -68,6 +69,12 @@ async function motif(model: ModelRef, minPitch: number, runs: number) {
     times.push(performance.now() - start);
   }
   clearInterval(timer);
+  const trips: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const start = performance.now();
+    await client.stats();
+    trips.push(performance.now() - start);
+  }
   const memory = await client.memory();
   await client.dispose();
   return {
@@ -81,6 +88,7 @@ async function motif(model: ModelRef, minPitch: number, runs: number) {
     p95_ms: round(percentile(times, 95)),
     max_ms: round(Math.max(...times)),
     timer_lag_max_ms: round(lagMax),
+    protocol_roundtrip_p50_ms: round(percentile(trips, 50)),
   };
 }
 
