@@ -75,6 +75,17 @@ describe('bake', () => {
     );
   });
 
+  it('finds the call to bake from a position inside `.continue(…)`', async () => {
+    const code = 'stack(note("c4").continue({ seed: 1 }), note("e4").continue({ seed: 2 }))';
+    await host.evaluate(code);
+    await host.settled();
+    const second = code.lastIndexOf('seed');
+    expect(host.callAt(second)?.callId).toBe(1);
+    expect(host.callAt(code.indexOf('note'))).toBeUndefined();
+    const status = host.callAt(second)!;
+    expect(bake(code, status.from, host.material(status.callId)!)).toMatch(/^stack\(note\("c4"\)\.continue\(\{ seed: 1 \}\), arrange\(\[1, note\("e4"\)\], \[1, note\("[^"]*"\)\]\)\)$/);
+  });
+
   it('round trip: note("c4 d4").continue() baked plays the same events', async () => {
     const baked = await roundTrip('note("c4 d4").continue({ seed: 1 })');
     expect(baked).toMatch(/^arrange\(\[1, note\("c4 d4"\)\], \[1, note\("[^"]+"\)\]\)$/);

@@ -199,6 +199,12 @@ export class AiHost {
     return [...this.current.values()].sort((a, b) => a.callId - b.callId);
   }
 
+  /** The current evaluation's call whose `.fn(…)` contains `offset` (innermost), e.g. for "bake". */
+  callAt(offset: number): CallStatus | undefined {
+    const around = this.statuses().filter((status) => status.from >= 0 && status.from <= offset && offset < status.to);
+    return around.sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+  }
+
   onStatus(listener: (status: CallStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
