@@ -107,7 +107,6 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
 
   const { notes, cps, chunkFrames, sampleRate } = request;
   const frames = request.frames + latency;
-  const chunkSeconds = chunkFrames / sampleRate;
   let next = 0;
   let scheduleMs = 0;
   const scheduleUntil = async (seconds: number) => {
@@ -119,24 +118,29 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
     await auxiliaryRendersDone();
     scheduleMs += performance.now() - began;
   };
+  // The render stops every chunk (a multiple of 128 frames: superdough skips notes before
+  // currentTime) and schedules the notes of the next chunk: just in time, as FACTS measured fastest.
+  const stops: number[] = [];
+  for (let frame = chunkFrames; frame < frames; frame += chunkFrames) stops.push(frame);
+  const until = (index: number) => (index < stops.length ? stops[index]! / sampleRate : Number.POSITIVE_INFINITY);
   let failure: unknown = null;
-  const suspendAt = (chunk: number) => {
-    if (chunk * chunkFrames >= frames) return;
+  const suspendAt = (index: number) => {
+    if (index >= stops.length) return;
     context
-      .suspend(chunk * chunkSeconds)
+      .suspend(stops[index]! / sampleRate)
       .then(async () => {
         try {
-          await scheduleUntil((chunk + 1) * chunkSeconds);
+          await scheduleUntil(until(index + 1));
         } catch (error) {
           failure ??= error;
         }
-        suspendAt(chunk + 1);
+        suspendAt(index + 1);
         await context.resume();
       })
       .catch((error: unknown) => (failure ??= error));
   };
-  await scheduleUntil(chunkSeconds);
-  suspendAt(1);
+  await scheduleUntil(until(0));
+  suspendAt(0);
   const buffer = await context.startRendering();
   if (failure) throw failure;
   const rendered = performance.now();
