@@ -18,7 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
 
 export const usage = `Usage:
   motif query  <file | -e code> [--cycles A:B] [--json] [--exact]   events whose onset lies in the span
-  motif render <file | -e code> --cycles N [--cps X] [--rate 48000] -o out.wav
+  motif render <file | -e code> --cycles N [--cps X] [--rate 48000] [--tail S] [--seed N] [--all-up-front] -o out.wav
   motif export <file | -e code> --cycles N [--cps X] -o out.mid     Standard MIDI File, one track per layer
   motif import <song.mid> [--track N]                               Motif code for a MIDI track
   motif play   <file | -e code> [--cycles N] [--cps X]              render, then play on the audio output

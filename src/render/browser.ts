@@ -39,6 +39,15 @@ export interface OfflineRenderer {
   close(): Promise<void>;
 }
 
+/**
+ * The page's address. AudioWorklets exist only in secure contexts, which about:blank is not;
+ * http://localhost is. Nothing is served: Playwright answers these two requests itself and
+ * refuses every other one.
+ */
+const PAGE_URL = 'http://localhost/motif-render/';
+const SCRIPT_URL = `${PAGE_URL}render.js`;
+const PAGE_HTML = `<!doctype html><meta charset="utf-8"><title>motif render</title><script src="${SCRIPT_URL}"></script>`;
+
 /** A page with the render script loaded, ready for one render. */
 async function preparePage(browser: Browser, script: string): Promise<{ page: Page; warnings: Set<string> }> {
   const page = await browser.newPage();
@@ -46,9 +55,13 @@ async function preparePage(browser: Browser, script: string): Promise<{ page: Pa
   page.on('console', (message) => {
     if (message.type() === 'warning' || message.type() === 'error') warnings.add(message.text());
   });
-  await page.route('**/*', (route) => route.abort()); // nothing leaves the machine
-  await page.setContent('<!doctype html><meta charset="utf-8"><title>motif render</title>');
-  await page.addScriptTag({ content: script });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === PAGE_URL) return route.fulfill({ contentType: 'text/html', body: PAGE_HTML });
+    if (url === SCRIPT_URL) return route.fulfill({ contentType: 'text/javascript', body: script });
+    return route.abort(); // nothing leaves the machine
+  });
+  await page.goto(PAGE_URL);
   return { page, warnings };
 }
 

@@ -10,8 +10,6 @@ export interface RenderRequest {
   /** Notes are scheduled just in time, this many frames ahead (a multiple of 128). */
   chunkFrames: number;
   seed: number;
-  /** Load superdough's AudioWorklets (needed by shape, crush, coarse, supersaw, pulse, …). */
-  worklets: boolean;
 }
 
 /**

@@ -13,6 +13,12 @@ export interface RenderOptions {
   seed?: number;
   /** Frames scheduled ahead; rounded to a multiple of 128 (superdough skips notes in the past). */
   chunkFrames?: number;
+  /**
+   * Schedule every note before rendering instead of chunk by chunk: far slower, but reproducible
+   * with AudioWorklet-based sounds (supersaw, shape, crush, …), whose output in Chromium changes
+   * from run to run when the render is suspended and resumed.
+   */
+  upFront?: boolean;
   /** A renderer to reuse (one browser, a fresh page per render); launched and closed if absent. */
   renderer?: OfflineRenderer;
 }
@@ -32,20 +38,13 @@ export interface RenderedAudio {
   timings: { setupMs: number; renderMs: number; scheduleMs: number; encodeMs: number };
 }
 
-/** Patterns that need superdough's AudioWorklets (loading them costs time, so only when used). */
-const WORKLET_CONTROLS = ['shape', 'distort', 'crush', 'coarse', 'supersaw', 'pulse', 'byteBeat', 'bytebeat'];
-
-function needsWorklets(plan: RenderPlan): boolean {
-  return plan.notes.some((note) => WORKLET_CONTROLS.some((name) => name in note.value || note.value.s === name));
-}
-
 export const DEFAULT_SAMPLE_RATE = 48_000;
 export const DEFAULT_SEED = 0x6d6f7466; // "motf"
 
 export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}): Promise<RenderedAudio> {
   const sampleRate = options.sampleRate ?? DEFAULT_SAMPLE_RATE;
-  const chunkFrames = Math.max(128, Math.round((options.chunkFrames ?? 12_288) / 128) * 128);
   const frames = Math.max(128, Math.ceil((plan.seconds + (options.tailSeconds ?? 1)) * sampleRate));
+  const chunkFrames = options.upFront ? frames : Math.max(128, Math.round((options.chunkFrames ?? 12_288) / 128) * 128);
   const request: RenderRequest = {
     notes: plan.notes,
     cps: plan.cps,
@@ -53,7 +52,6 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
     frames,
     chunkFrames,
     seed: options.seed ?? DEFAULT_SEED,
-    worklets: needsWorklets(plan),
   };
   const renderer = options.renderer ?? (await launchRenderer());
   try {

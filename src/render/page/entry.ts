@@ -93,14 +93,13 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames + latency, sampleRate: request.sampleRate });
   const auxiliaryRendersDone = trackAuxiliaryRenders();
   setAudioContext(context); // the worklets below load on this context
-  if (request.worklets) {
-    // Seeded randomness inside the AudioWorklet scope too (supersaw phases), before superdough's worklets.
-    const seed = URL.createObjectURL(new Blob([seedScript(request.seed)], { type: 'text/javascript' }));
-    await context.audioWorklet.addModule(seed);
-    await loadWorklets();
-  }
+  // superdough's AudioWorklets (shape, crush, supersaw, envelopes, …; ≈50 ms), after a module that
+  // seeds Math.random in the worklet scope too (supersaw phases).
+  const seed = URL.createObjectURL(new Blob([seedScript(request.seed)], { type: 'text/javascript' }));
+  await context.audioWorklet.addModule(seed);
+  await loadWorklets();
   // The browser's sound: superdough, the procedural drum kit and the master limiter (src/audio).
-  const engine = await registerDefaultSounds(context, { worklets: false });
+  const engine = await registerDefaultSounds(context, { worklets: false }); // loaded above
   const problems = new Set<string>();
   engine.onWarning((message) => problems.add(message));
   const setupMs = performance.now() - started;
