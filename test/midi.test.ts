@@ -182,6 +182,15 @@ describe('motif import', () => {
     expect(result.code).toMatch(/^stack\(/m);
   });
 
+  it('takes another grid with --grid, e.g. triplets', async () => {
+    const out = join(dir, 'triplets.mid');
+    await run('export', '-e', 'note("c3 e3 g3")', '-o', out);
+    expect((await run('import', out)).out).toContain('note(`c3@5 e3@5 ~ g3@5`)'); // forced onto 16ths
+    const triplets = await run('import', out, '--grid', '12');
+    expect(triplets.out).toContain('note(`c3 e3 g3`)');
+    expect(triplets.out).toContain('grid of 12 steps per whole note');
+  });
+
   it('chooses a track with --track and lists the tracks with notes otherwise', async () => {
     const out = join(dir, 'two.mid');
     await run('export', '-e', '$: note("c4")\n$: s("bd")', '-o', out);

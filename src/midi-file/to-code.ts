@@ -1,6 +1,7 @@
 /**
  * An SMF track → Motif code (mini-notation), so a melody from a DAW can be edited and fed to the
- * AI transformers. One cycle per bar of the file's metre, quantized to a 16th-note grid. Each bar
+ * AI transformers. One cycle per bar of the file's metre, quantized to a 16th-note grid (or another
+ * grid, e.g. 12 or 24 steps per whole note for triplets). Each bar
  * becomes one step of `<…>`; overlapping notes are split into voices, stacked. Pitched tracks use
  * `note("…")`, channel-10 tracks `s("…")` with kit drum names. Velocities that vary are kept in a
  * `.velocity("…")` of the same rhythm.
@@ -71,10 +72,16 @@ function voicePattern(voice: GridNote[], bars: number, stepsPerBar: number, fiel
   return bars === 1 ? lines[0]!.replace(/^\[(.*)\]$/, '$1') : `<\n  ${lines.join('\n  ')}\n>`;
 }
 
-export function trackToCode(song: SmfSong, notes: SmfNote[]): TrackCode {
+export interface ImportOptions {
+  /** Grid steps per whole note: 16 (16th notes, the default), 12 or 24 for triplets, 32, … */
+  grid?: number;
+}
+
+export function trackToCode(song: SmfSong, notes: SmfNote[], options: ImportOptions = {}): TrackCode {
   const { numerator, denominator } = song.timeSignature;
-  const stepTicks = song.ticksPerBeat / 4;
-  const stepsPerBar = Math.max(1, Math.round((numerator * 16) / denominator));
+  const stepsPerWhole = options.grid ?? 16;
+  const stepTicks = (song.ticksPerBeat * 4) / stepsPerWhole;
+  const stepsPerBar = Math.max(1, Math.round((numerator * stepsPerWhole) / denominator));
   const drums = notes.length > 0 && notes.every((note) => note.channel === GM_DRUM_CHANNEL);
   let dropped = 0;
   const grid: GridNote[] = [];
@@ -101,7 +108,8 @@ export function trackToCode(song: SmfSong, notes: SmfNote[]): TrackCode {
   });
   const bpm = round(song.bpm);
   const cps = song.bpm / 60 / ((numerator * 4) / denominator);
-  const header = `// ${numerator}/${denominator} at ${bpm} BPM: one cycle per bar, 16th-note grid\nsetcps(${Number(cps.toPrecision(6))})\n`;
+  const gridName = stepsPerWhole === 16 ? '16th-note grid' : `grid of ${stepsPerWhole} steps per whole note`;
+  const header = `// ${numerator}/${denominator} at ${bpm} BPM: one cycle per bar, ${gridName}\nsetcps(${Number(cps.toPrecision(6))})\n`;
   const body = patterns.length === 1 ? patterns[0]! : `stack(\n  ${patterns.join(',\n  ')}\n)`;
   return { code: `${header}${body}\n`, bars, notes: grid.length, dropped };
 }

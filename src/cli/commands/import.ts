@@ -1,4 +1,4 @@
-/** `motif import song.mid [--track N]`: prints Motif code for one track of a MIDI file. */
+/** `motif import song.mid [--track N] [--grid 16]`: prints Motif code for one track of a MIDI file. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { decodeSmf, SmfError, type SmfSong } from '../../midi-file/smf.ts';
@@ -24,7 +24,8 @@ async function readSong(cwd: string, file: string): Promise<SmfSong> {
 }
 
 export async function importCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs('import', argv, { track: { value: true, alias: 't' } });
+  const args = parseArgs('import', argv, { track: { value: true, alias: 't' }, grid: { value: true } });
+  const grid = numberOption('import', args, 'grid', (n) => Number.isInteger(n) && n >= 1 && n <= 192) ?? 16;
   const file = args.positionals[0];
   if (!file) throw new UserError('motif import: missing MIDI file', USAGE);
   const song = await readSong(io.cwd, file);
@@ -34,7 +35,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   const wanted = numberOption('import', args, 'track', (n) => Number.isInteger(n) && n >= 1);
   const chosen = wanted === undefined ? withNotes[0]! : withNotes.find(({ number }) => number === wanted);
   if (!chosen) throw new UserError(`motif import: ${file} has no notes on track ${wanted}; tracks with notes: ${list}`);
-  const result = trackToCode(song, chosen.track.notes);
+  const result = trackToCode(song, chosen.track.notes, { grid });
   io.stdout(`// ${file}, track ${chosen.number} "${chosen.track.name}"\n${result.code}`);
   const dropped = result.dropped ? `, ${result.dropped} drum notes with no kit name dropped` : '';
   io.stderr(`imported track ${chosen.number}: ${result.notes} notes in ${result.bars} bars${dropped} (tracks with notes: ${list})\n`);
