@@ -149,6 +149,20 @@ describe('motif render', () => {
     expect(existsSync(wav)).toBe(false);
   }, 60_000);
 
+  it('says in one line when Chromium is missing', async () => {
+    const saved = process.env.MOTIF_CHROMIUM;
+    process.env.MOTIF_CHROMIUM = join(dir, 'no-chromium-here');
+    try {
+      const result = await run('render', '-e', 'note("c4")', '-o', join(dir, 'never.wav'));
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^motif render: Chromium not found at .*no-chromium-here \(set MOTIF_CHROMIUM\)\n$/);
+      expect(existsSync(join(dir, 'never.wav'))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.MOTIF_CHROMIUM;
+      else process.env.MOTIF_CHROMIUM = saved;
+    }
+  });
+
   it('needs -o', async () => {
     const result = await run('render', '-e', 'note("c4")', '--cycles', '1');
     expect(result.code).toBe(2);

@@ -72,10 +72,11 @@ async function preparePage(browser: Browser, script: string): Promise<{ page: Pa
 export async function launchRenderer(): Promise<OfflineRenderer> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new BrowserMissingError(`Chromium not found at ${executablePath} (set MOTIF_CHROMIUM)`);
-  const [browser, script]: [Browser, string] = await Promise.all([
-    chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }),
-    renderPageScript(),
-  ]);
+  const launching = chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new BrowserMissingError(`Chromium at ${executablePath} could not start: ${first}`);
+  });
+  const [browser, script]: [Browser, string] = await Promise.all([launching, renderPageScript()]);
   let ready: ReturnType<typeof preparePage> | null = preparePage(browser, script);
   await ready;
   return {
