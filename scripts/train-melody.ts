@@ -24,18 +24,20 @@ const { values: args } = parseArgs({
     data: { type: 'string' },
     out: { type: 'string', default: 'models/melody' },
     work: { type: 'string', default: '.train/melody' },
-    minutes: { type: 'string', default: '35' },
+    minutes: { type: 'string', default: '30' },
     resume: { type: 'boolean', default: false },
-    layers: { type: 'string', default: '128,128' },
+    layers: { type: 'string', default: '128' },
     'min-pitch': { type: 'string', default: '48' },
     'max-pitch': { type: 'string', default: '95' },
-    batch: { type: 'string', default: '24' },
-    steps: { type: 'string', default: '128' },
-    lr: { type: 'string', default: '0.006' },
+    batch: { type: 'string', default: '16' },
+    steps: { type: 'string', default: '96' },
+    lr: { type: 'string', default: '0.005' },
     'save-minutes': { type: 'string', default: '3' },
     'valid-minutes': { type: 'string', default: '5' },
     'valid-tunes': { type: 'string', default: '40' },
     seed: { type: 'string', default: '1' },
+    transpose: { type: 'string', default: '5' },
+    'transposed-share': { type: 'string', default: '0.5' },
   },
 });
 
@@ -147,7 +149,8 @@ function validate(): number {
 const sampler = makeBatchSampler(train, config, {
   batchSize,
   steps: windowSteps,
-  transpositions: [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5],
+  transpositions: Array.from({ length: 2 * Number(args.transpose) + 1 }, (_, i) => i - Number(args.transpose)),
+  transposedShare: Number(args['transposed-share']),
   seed: seed * 1000 + progress.step,
 });
 const learningRate = (fraction: number): number => lr0 * (0.06 + 0.94 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, fraction))));

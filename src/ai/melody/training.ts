@@ -53,19 +53,32 @@ export interface Batch {
 }
 
 /**
- * Samples `batchSize` windows of `steps + 1` events: a tune (weighted by length), a transposition
- * from `transpositions` that keeps it in range, and a start on a bar line. Short tunes are padded
+ * Samples `batchSize` windows of `steps + 1` events: a tune (weighted by length), with probability
+ * `transposedShare` a non-zero shift from `transpositions` that keeps it in range, and a start on
+ * a bar line. Short tunes are padded
  * and masked.
  */
 export function makeBatchSampler(
   tunes: WindowSource[],
   range: PitchRange,
-  options: { batchSize: number; steps: number; transpositions: number[]; seed: number },
+  options: {
+    batchSize: number;
+    steps: number;
+    /** Candidate shifts in semitones (0 = the tune as written). */
+    transpositions: number[];
+    /** Share of windows drawn transposed (a non-zero shift); the rest keep the written key. */
+    transposedShare?: number;
+    seed: number;
+  },
 ): () => Batch {
   const random = mulberry32(options.seed);
-  const variants: number[][][] = tunes.map((t) =>
-    options.transpositions.map((s) => transposeEvents(t.events, s, range)).filter((e): e is number[] => e !== null),
+  const shifted: number[][][] = tunes.map((t) =>
+    options.transpositions
+      .filter((s) => s !== 0)
+      .map((s) => transposeEvents(t.events, s, range))
+      .filter((e): e is number[] => e !== null),
   );
+  const share = options.transposedShare ?? 1 - 1 / Math.max(1, options.transpositions.length);
   const cumulative: number[] = [];
   let total = 0;
   for (const t of tunes) cumulative.push((total += t.events.length));
@@ -84,8 +97,9 @@ export function makeBatchSampler(
     const batch: Batch = { inputs: [], targets: [], mask: [] };
     for (let b = 0; b < options.batchSize; b++) {
       const index = pickTune();
-      const choices = variants[index];
-      const events = choices[Math.floor(random() * choices.length)];
+      const choices = shifted[index];
+      const transpose = choices.length > 0 && random() < share;
+      const events = transpose ? choices[Math.floor(random() * choices.length)] : tunes[index].events;
       const bar = tunes[index].stepsPerBar;
       const lastStart = Math.max(0, events.length - options.steps - 1);
       const start = Math.floor((random() * (lastStart + 1)) / bar) * bar;
