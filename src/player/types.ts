@@ -57,7 +57,7 @@ export interface BrowserPlayerOptions {
   audioContext?: AudioContext;
   /** The scheduler's tick interval (default 10 ms). */
   tickSeconds?: Seconds;
-  /** How far ahead events are committed (default 40 ms). */
+  /** How far ahead events are committed (default 30 ms, see bench/scheduler.bench.ts). */
   lookAheadSeconds?: Seconds;
   /** Default swap mode for `evaluate` (default `cycle`). */
   swap?: SwapMode;

@@ -55,12 +55,12 @@ export interface SchedulerTiming {
 }
 
 /**
- * Motif's live settings: a 10 ms tick (the timer's interval), a 40 ms committed horizon, and 50 ms
+ * Motif's live settings: a 10 ms tick (the timer's interval), a 30 ms committed horizon, and 50 ms
  * from `start()` to cycle 0 (room for the first events' set-up).
  * bench/scheduler.bench.ts measures what they give.
  */
 export const DEFAULT_TICK_SECONDS: Seconds = 0.01;
-export const DEFAULT_TIMING: SchedulerTiming = { lookAheadSeconds: 0.04, startDelaySeconds: 0.05 };
+export const DEFAULT_TIMING: SchedulerTiming = { lookAheadSeconds: 0.03, startDelaySeconds: 0.05 };
 export const DEFAULT_CPS: Cps = 0.5;
 
 export interface SchedulerOptions {

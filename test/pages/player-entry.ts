@@ -69,8 +69,8 @@ async function listen(ms: number): Promise<Listening> {
 }
 
 const motifPlayerTest = {
-  async start() {
-    player = await createBrowserPlayer();
+  async start(options: { lookAheadSeconds?: number } = {}) {
+    player = await createBrowserPlayer(options);
     player.onWarning((message) => warnings.push(message));
     player.onError((error) => errors.push(error));
     player.onEvent((event) => {
@@ -129,8 +129,13 @@ const motifPlayerTest = {
    * every 1/64 cycle, and returns for each run the seconds from evaluate() resolving (on the audio
    * clock) to the new pattern's first scheduled onset.
    */
-  async swapLatencies(runs: number, cps: number) {
+  async swapLatencies(runs: number, cps: number, jankMs = 0) {
     const p = need();
+    // Optional main-thread load: a busy loop of `jankMs` every 50 ms (rendering, editing, …).
+    const jank = jankMs > 0 ? setInterval(() => {
+      const until = performance.now() + jankMs;
+      while (performance.now() < until);
+    }, 50) : null;
     const context = p.audioContext;
     const latencies: number[] = [];
     let wanted = -1;
@@ -151,8 +156,9 @@ const motifPlayerTest = {
       latencies.push(onset - resolvedAt);
     }
     off();
+    if (jank !== null) clearInterval(jank);
     p.stop();
-    return { latencies, late: p.stats.late, baseLatency: context.baseLatency, outputLatency: context.outputLatency, sampleRate: context.sampleRate };
+    return { latencies, events: p.stats.committed, late: p.stats.late, baseLatency: context.baseLatency, outputLatency: context.outputLatency, sampleRate: context.sampleRate };
   },
   clearLog() {
     warnings.length = 0;
