@@ -15,6 +15,19 @@ const stampPath = join(cacheDir, 'page.inputs.json');
 
 type Stamp = Record<string, string>;
 
+/**
+ * esbuild options that are part of the cache key. `production` keeps superdough from logging a
+ * deprecation notice for every voice (2 console messages a note, each shipped over DevTools).
+ */
+const BUILD = {
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome120',
+  define: { 'process.env.NODE_ENV': '"production"' },
+} as const;
+const OPTIONS_KEY = '(options)';
+
 async function fileStamp(path: string): Promise<string | null> {
   try {
     const info = await stat(path);
@@ -27,7 +40,10 @@ async function fileStamp(path: string): Promise<string | null> {
 async function cached(): Promise<string | null> {
   try {
     const stamp = JSON.parse(await readFile(stampPath, 'utf8')) as Stamp;
-    for (const [path, expected] of Object.entries(stamp)) if ((await fileStamp(join(root, path))) !== expected) return null;
+    if (stamp[OPTIONS_KEY] !== JSON.stringify(BUILD)) return null;
+    for (const [path, expected] of Object.entries(stamp)) {
+      if (path !== OPTIONS_KEY && (await fileStamp(join(root, path))) !== expected) return null;
+    }
     return await readFile(bundlePath, 'utf8');
   } catch {
     return null;
@@ -39,18 +55,15 @@ export async function renderPageScript(): Promise<string> {
   const hit = await cached();
   if (hit !== null) return hit;
   const result = await build({
+    ...BUILD,
     entryPoints: [entry],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
     write: false,
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: root,
   });
   const script = result.outputFiles[0]!.text;
-  const stamp: Stamp = {};
+  const stamp: Stamp = { [OPTIONS_KEY]: JSON.stringify(BUILD) };
   for (const input of Object.keys(result.metafile.inputs)) stamp[input] = (await fileStamp(join(root, input))) ?? '';
   await mkdir(cacheDir, { recursive: true });
   await writeFile(bundlePath, script);
