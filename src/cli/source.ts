@@ -1,12 +1,10 @@
 /**
- * Loads a pattern for a command: from a file (the same code a user types in the editor) or from
- * `-e code`, evaluates it, waits for AI transformers to settle, and turns evaluation errors into one
- * user-facing line with file:line:column.
+ * Loads a pattern for a command (code from read-source.ts): evaluates it, waits for AI
+ * transformers to settle, and turns evaluation errors into one user-facing line with
+ * file:line:column. Importing this loads Strudel (≈0.6 s), so commands import it when needed.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Layer } from '../runtime/result.ts';
-import { UserError, USAGE } from './errors.ts';
+import { UserError } from './errors.ts';
 import { evaluateSettled } from './pending.ts';
 
 export interface LoadedPattern {
@@ -15,22 +13,6 @@ export interface LoadedPattern {
   layers: Layer[];
   /** Tempo from `setcps`/`setcpm`, or null. */
   cps: number | null;
-}
-
-export async function readSource(command: string, cwd: string, file: string | undefined, inline: string | undefined): Promise<{ name: string; code: string }> {
-  if (inline !== undefined && file !== undefined) throw new UserError(`motif ${command}: give a file or -e code, not both`, USAGE);
-  if (inline !== undefined) return { name: '-e', code: inline };
-  if (file === undefined) throw new UserError(`motif ${command}: missing pattern file (or -e code)`, USAGE);
-  const path = resolve(cwd, file);
-  try {
-    if ((await stat(path)).isDirectory()) throw new UserError(`motif ${command}: ${file} is a directory, not a pattern file`);
-    return { name: file, code: await readFile(path, 'utf8') };
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
-    throw new UserError(`motif ${command}: cannot read ${file}: ${why}`);
-  }
 }
 
 export async function loadPattern(command: string, name: string, code: string, warn?: (line: string) => void): Promise<LoadedPattern> {

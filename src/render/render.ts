@@ -2,7 +2,7 @@
  * Offline rendering from Node: notes on the audio clock → stereo 16-bit PCM, rendered by
  * superdough in headless Chromium, as the browser plays them.
  */
-import { launchRenderer, type OfflineRenderer } from './browser.ts';
+import type { OfflineRenderer } from './browser.ts';
 import type { RenderRequest } from './protocol.ts';
 import type { RenderPlan } from './schedule.ts';
 
@@ -53,7 +53,7 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
     chunkFrames,
     seed: options.seed ?? DEFAULT_SEED,
   };
-  const renderer = options.renderer ?? (await launchRenderer());
+  const renderer = options.renderer ?? (await (await import('./browser.ts')).launchRenderer());
   try {
     const response = await renderer.render(request);
     return {

@@ -1,5 +1,7 @@
 /** WAV files (RIFF, 16-bit PCM, interleaved). Pure. */
 
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /** Wraps interleaved 16-bit samples in a WAV header. */
 export function encodeWav(interleaved: Int16Array, channels: number, sampleRate: number): Uint8Array {
   const dataBytes = interleaved.length * 2;
@@ -21,7 +23,8 @@ export function encodeWav(interleaved: Int16Array, channels: number, sampleRate:
   view.setUint16(34, 16, true); // bits per sample
   text(36, 'data');
   view.setUint32(40, dataBytes, true);
-  for (let i = 0; i < interleaved.length; i++) view.setInt16(44 + i * 2, interleaved[i]!, true);
+  if (LITTLE_ENDIAN) bytes.set(new Uint8Array(interleaved.buffer, interleaved.byteOffset, dataBytes), 44);
+  else for (let i = 0; i < interleaved.length; i++) view.setInt16(44 + i * 2, interleaved[i]!, true);
   return bytes;
 }
 

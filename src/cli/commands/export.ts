@@ -6,11 +6,10 @@ import { USAGE, UserError } from '../errors.ts';
 import { queryEvents, requireEvents } from '../events.ts';
 import type { CliIO } from '../io.ts';
 import { writeOutput } from '../output.ts';
-import { loadPattern, readSource } from '../source.ts';
+import { readSource } from '../read-source.ts';
+import { loadPattern } from '../source.ts';
+import { DEFAULT_CPS } from '../tempo.ts';
 import { parseCycles } from '../span.ts';
-
-/** Strudel's default tempo: 0.5 cycles per second (120 BPM in 4/4). */
-export const DEFAULT_CPS = 0.5;
 
 export async function exportCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs('export', argv, {

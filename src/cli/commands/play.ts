@@ -11,7 +11,7 @@ import { findAudioOutput, thisMachine, type MachineProbe } from '../audio-output
 import { parseArgs, stringOption } from '../args.ts';
 import { UserError } from '../errors.ts';
 import type { CliIO } from '../io.ts';
-import { readSource } from '../source.ts';
+import { readSource } from '../read-source.ts';
 import { renderFromArgs, renderOptions } from './render.ts';
 
 function runPlayer(program: string, args: string[]): Promise<{ code: number | null; stderr: string }> {

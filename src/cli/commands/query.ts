@@ -3,7 +3,8 @@ import type { FractionValue } from '@strudel/core';
 import { parseArgs, stringOption } from '../args.ts';
 import { queryEvents, requireEvents, type PatternEvent } from '../events.ts';
 import type { CliIO } from '../io.ts';
-import { loadPattern, readSource } from '../source.ts';
+import { readSource } from '../read-source.ts';
+import { loadPattern } from '../source.ts';
 import { parseCycles } from '../span.ts';
 
 export const queryUsage = 'motif query <file | -e code> [--cycles A:B] [--json] [--exact]';

@@ -4,7 +4,7 @@
  * `--all-up-front` schedules every note before rendering: slow, but reproducible for sounds that
  * run in AudioWorklets (see src/render/render.ts).
  */
-import { BrowserMissingError, launchRenderer, type OfflineRenderer } from '../../render/browser.ts';
+import type { OfflineRenderer } from '../../render/browser.ts';
 import { DEFAULT_SAMPLE_RATE, renderPlan, type RenderedAudio } from '../../render/render.ts';
 import { planRender, type RenderPlan } from '../../render/schedule.ts';
 import { encodeWav } from '../../render/wav.ts';
@@ -13,9 +13,9 @@ import { USAGE, UserError } from '../errors.ts';
 import { queryEvents, requireEvents } from '../events.ts';
 import type { CliIO } from '../io.ts';
 import { writeOutput } from '../output.ts';
-import { loadPattern, readSource } from '../source.ts';
+import { readSource } from '../read-source.ts';
 import { parseCycles } from '../span.ts';
-import { DEFAULT_CPS } from './export.ts';
+import { DEFAULT_CPS } from '../tempo.ts';
 
 export const renderOptions = {
   cycles: { value: true, alias: 'c' },
@@ -35,11 +35,13 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
   const tailSeconds = numberOption(command, args, 'tail', (n) => n >= 0 && n <= 60) ?? 1;
   const seed = numberOption(command, args, 'seed', (n) => Number.isInteger(n) && n >= 0);
   const source = await readSource(command, io.cwd, args.positionals[0], stringOption(args, 'eval'));
-  // Chromium starts while the code is evaluated and queried.
-  const launching = launchRenderer();
+  // Chromium starts while Strudel loads and the code is evaluated and queried: this module imports
+  // neither Playwright nor Strudel up front, so both start loading here.
+  const launching = import('../../render/browser.ts').then((browser) => browser.launchRenderer());
   launching.catch(() => undefined); // awaited below, unless the code fails first
   let renderer: OfflineRenderer | null = null;
   try {
+    const { loadPattern } = await import('../source.ts');
     const loaded = await loadPattern(command, source.name, source.code, io.stderr);
     const events = requireEvents(command, source.name, queryEvents(source.name, loaded.layers, span), span);
     const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
@@ -60,7 +62,7 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
     for (const problem of audio.noteErrors) io.stderr(`warning: ${problem}\n`);
     return { audio, plan };
   } catch (error) {
-    if (error instanceof BrowserMissingError) throw new UserError(`motif ${command}: ${error.message}`);
+    if (error instanceof Error && error.name === 'BrowserMissingError') throw new UserError(`motif ${command}: ${error.message}`);
     throw error;
   } finally {
     await (renderer ?? (await launching.catch(() => null)))?.close();
