@@ -100,6 +100,7 @@ describe('browser player (headless Chromium)', () => {
   });
 
   it('plays the built-in drum kit out of the box: s("bd*4, ~ sd, hh*8")', async () => {
+    await call('stop'); // from cycle 0, not at the next boundary of whatever played before
     await call('clearLog');
     const played = await call('play', 's("bd*4, ~ sd, hh*8")');
     expect(played.errors).toEqual([]);

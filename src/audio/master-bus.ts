@@ -4,6 +4,12 @@
  * An analyser taps the final output (scopes, tests).
  */
 export const CEILING = 0.98;
+/**
+ * Chromium's DynamicsCompressorNode delays its input by a fixed 6 ms look-ahead, so everything on
+ * the master bus reaches the destination that much later (the render page measured 288 frames at
+ * 48 kHz).
+ */
+export const LIMITER_DELAY_SECONDS = 0.006;
 /** Amplitude up to which the ceiling is transparent. */
 const KNEE = 0.8;
 /** The shaper sees the signal scaled by 1 / INPUT_RANGE, so peaks up to INPUT_RANGE are shaped, not cut. */

@@ -3,6 +3,7 @@
  * AudioContext clock) → the audio engine (superdough + drum kit + master bus).
  */
 import { registerDefaultSounds } from '../audio/engine.ts';
+import { LIMITER_DELAY_SECONDS } from '../audio/master-bus.ts';
 import { evaluate } from '../runtime/evaluate.ts';
 import type { EvalResult, MotifError } from '../runtime/result.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
@@ -79,7 +80,7 @@ export async function createBrowserPlayer(options: BrowserPlayerOptions = {}): P
     audioContext: context,
     analyser: engine.master.analyser,
     cycleNow() {
-      const latency = (context.baseLatency ?? 0) + (context.outputLatency ?? 0);
+      const latency = (context.baseLatency ?? 0) + (context.outputLatency ?? 0) + LIMITER_DELAY_SECONDS;
       return Math.max(0, scheduler.cycleAt(context.currentTime - latency));
     },
     onEvent: (listener) => events.add(listener),

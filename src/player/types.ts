@@ -38,7 +38,7 @@ export interface Player {
   readonly audioContext: AudioContext;
   /** The master bus's output analyser (scopes, meters, tests). */
   readonly analyser: AnalyserNode;
-  /** The cycle now sounding at the audio output (output latency included), 0 when stopped. */
+  /** The cycle now sounding at the audio output (output latency and the limiter's 6 ms included), 0 when stopped. */
   cycleNow(): number;
   /** Every scheduled event, when it is committed (ahead of its `audioTime`). */
   onEvent(listener: (event: PlayedEvent) => void): () => void;
