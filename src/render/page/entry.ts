@@ -118,7 +118,8 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
     scheduleMs += performance.now() - began;
   };
   // The render stops every chunk (a multiple of 128 frames: superdough skips notes before
-  // currentTime) and schedules the notes of the next chunk: just in time, as FACTS measured fastest.
+  // currentTime) and schedules the notes of the next chunk: just in time, which renders far faster
+  // than scheduling everything up front (fewer idle nodes in the graph).
   const stops: number[] = [];
   for (let frame = chunkFrames; frame < frames; frame += chunkFrames) stops.push(frame);
   const until = (index: number) => (index < stops.length ? stops[index]! / sampleRate : Number.POSITIVE_INFINITY);
