@@ -4,11 +4,13 @@
  * plain-TypeScript synth (the best other route tried), in the same run. Realtime factor = audio
  * seconds / wall seconds. "excluding start-up" times one render on a launched browser (fresh page,
  * PCM back in Node); "including" adds launching Chromium and loading the page bundle.
- * Three runs each; medians reported. The machine is shared, so CPU-time factors (audio seconds per
+ * Three runs each; medians reported; then the whole `motif render` command once. The machine is shared, so CPU-time factors (audio seconds per
  * CPU second of Chromium and Node together) are reported beside the wall-clock ones, with the load
  * average. Ends with one JSON line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { queryEvents } from '../src/cli/events.ts';
@@ -104,6 +106,14 @@ for (let run = 0; run < RUNS; run++) {
   console.log(`plain-ts run ${run + 1}: ${(performance.now() - started).toFixed(0)} ms, ${result.skipped} notes skipped`);
 }
 
+// The whole command as a user runs it: Node and tsx start-up, evaluation, Chromium, WAV written.
+const out = join(mkdtempSync(join(tmpdir(), 'motif-bench-')), 'piece.wav');
+const cliStarted = performance.now();
+const cli = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'motif.js'), 'render', file, '--cycles', '30', '-o', out], { encoding: 'utf8' });
+const cliMs = performance.now() - cliStarted;
+if (cli.status !== 0) throw new Error(`motif render failed: ${cli.stderr}`);
+console.log(`motif render (whole command): ${cliMs.toFixed(0)} ms; ${cli.stderr.trim()}`);
+
 const factor = (ms: number) => round(audioSeconds / (ms / 1000));
 console.log(
   JSON.stringify({
@@ -114,6 +124,7 @@ console.log(
     superdough_x_realtime_incl_startup: factor(median(including)),
     superdough_x_realtime_in_page: factor(median(inPage)),
     superdough_launch_ms: Math.round(median(launches)),
+    cli_render_command_x_realtime: factor(cliMs),
     superdough_x_realtime_per_cpu_s: factor(median(cpuSeconds) * 1000),
     plain_ts_x_realtime: factor(median(plain)),
     plain_ts_x_realtime_per_cpu_s: factor(median(plainCpu)),
