@@ -88,6 +88,27 @@ describe('motif render', () => {
     for (const error of errorsMs) expect(error).toBeLessThan(5);
   }, 60_000);
 
+  it('puts each onset on its sample: an energy detector finds staccato notes within 1 ms', async () => {
+    const staccato = 'note("c4 ~ e4 [g4 ~ c5 ~] ~ a3 ~ ~").s("square").decay(0.04).sustain(0).release(0.01)';
+    const wav = join(dir, 'staccato.wav');
+    expect((await run('render', '-e', staccato, '--cycles', '2', '-o', wav)).code).toBe(0);
+    const expected = (await query(staccato, '0:2')).map((event) => event.begin / 0.5);
+    const left = decodeWav(readFileSync(wav)).data[0]!;
+    // An onset: the first sample above -40 dBFS after at least 20 ms below it.
+    const onsets: number[] = [];
+    let quiet = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < left.length; i++) {
+      if (Math.abs(left[i]!) > 0.01) {
+        if (quiet >= 0.02 * 48_000) onsets.push(i / 48_000);
+        quiet = 0;
+      } else quiet++;
+    }
+    expect(onsets).toHaveLength(expected.length);
+    const errorsMs = onsets.map((onset, i) => Math.abs(onset - expected[i]!) * 1000);
+    console.log(`energy onsets: max error ${Math.max(...errorsMs).toFixed(3)} ms over ${onsets.length}`);
+    for (const error of errorsMs) expect(error).toBeLessThan(1);
+  }, 60_000);
+
   it('plays the drum kit: one onset per distinct event time, within 5 ms', async () => {
     const drums = 's("bd hh sd rim, ~ ~ ~ ~ ~ ~ ~ cp, ~ lt mt ~ ~ ht")';
     const wav = join(dir, 'drums.wav');
