@@ -6,13 +6,18 @@ import { findElements, MotifApp } from './editor/app.ts';
 import { CodeStore } from './editor/code-store.ts';
 import { installTestHook } from './editor/test-hook.ts';
 import { createBrowserPlayer } from './player/index.ts';
+import { bundledPatternModules, createTypeClient, workerTypeStripper } from './editor/types/index.ts';
 
 /** How far ahead of the audible cycle the scheduler has already queried, in seconds (look-ahead and a margin). */
 const SCHEDULED_AHEAD_SECONDS = 0.1;
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
-  const player = await createBrowserPlayer();
+  const types = params.get('types') !== 'off';
+  const typeClient = types ? createTypeClient() : undefined;
+  const player = await createBrowserPlayer({
+    evaluate: { patterns: bundledPatternModules, ...(typeClient ? { stripTypes: workerTypeStripper(typeClient) } : {}) },
+  });
   const ai = createBrowserAiHost();
   installAiTransformers(ai);
   ai.setClock(() => player.cycleNow() + SCHEDULED_AHEAD_SECONDS * player.cps);
@@ -20,7 +25,8 @@ async function start(): Promise<void> {
   new MotifApp(findElements(document), player, new CodeStore(localStorage), {
     beforeEvaluate: (code) => void ai.beginEvaluation(code),
     ai,
-    types: params.get('types') !== 'off',
+    types,
+    ...(typeClient ? { typeClient } : {}),
   });
   if (params.has('test')) installTestHook(player.audioContext, player.analyser);
 }

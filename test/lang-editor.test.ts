@@ -125,6 +125,23 @@ describe('the client protocol', () => {
     client.dispose();
   });
 
+  it('strips TypeScript for evaluate() in the worker, keeping every offset', async () => {
+    const { workerTypeStripper } = await import('../src/editor/types/index.ts');
+    const { evaluate } = await import('../src/runtime/evaluate.ts');
+    const client = createTypeClient(() => inProcessWorker(createTypeService(bundledTypeFiles)));
+    const code = 'const root: string = "c3"\n$: note(root).s("sine" as string)';
+    let calls = 0;
+    const strip = workerTypeStripper(client);
+    const result = await evaluate(code, { stripTypes: (text) => (calls++, strip(text)) });
+    expect(calls).toBe(1);
+    expect(result.errors).toEqual([]);
+    const [hap] = result.pattern!.queryArc(0, 1);
+    expect(hap!.value).toEqual({ note: 'c3', s: 'sine' });
+    const loc = hap!.context.locations!.find((l) => code.slice(l.start, l.end) === 'c3');
+    expect(loc).toBeDefined();
+    client.dispose();
+  });
+
   it('resolves to null when the worker fails, instead of throwing', async () => {
     const client = createTypeClient(() => inProcessWorker(createTypeService(bundledTypeFiles), true));
     await expect(client.call('diagnostics')).resolves.toBeNull();

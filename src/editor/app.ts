@@ -2,6 +2,7 @@
  * The Motif page: the editor, the toolbar, the pianoroll and the player, wired together.
  * Knows nothing about how the player makes sound; see player-port.ts.
  */
+import type { TypeClient } from './types/index.ts';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { EvalResult, MotifError } from '../runtime/result.ts';
@@ -61,6 +62,8 @@ export interface AppServices {
   ai?: AiStatusSource;
   /** TypeScript support in the editor (default on). */
   types?: boolean;
+  /** The type worker's client, when the page shares one with the player. */
+  typeClient?: TypeClient;
 }
 
 export class MotifApp {
@@ -96,6 +99,7 @@ export class MotifApp {
           player,
           ...(services.ai ? { ai: services.ai } : {}),
           ...(services.types === undefined ? {} : { types: services.types }),
+          ...(services.typeClient ? { typeClient: services.typeClient } : {}),
         }),
       }),
     });

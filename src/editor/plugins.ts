@@ -7,7 +7,7 @@
 import type { Extension } from '@codemirror/state';
 import { aiStatus, type AiStatusSource } from './ai-status.ts';
 import type { PlayerPort } from './player-port.ts';
-import { typescriptSupport } from './types/index.ts';
+import { typescriptSupport, type TypeClient } from './types/index.ts';
 
 export interface PluginContext {
   player: PlayerPort;
@@ -15,8 +15,10 @@ export interface PluginContext {
   ai?: AiStatusSource;
   /** Type support runs the TypeScript language service in a worker (default on). */
   types?: boolean;
+  /** The type worker's client, shared with the player's type stripper. */
+  typeClient?: TypeClient;
 }
 
 export function editorPlugins(context: PluginContext): Extension[] {
-  return [...(context.types === false ? [] : typescriptSupport()), ...(context.ai ? [aiStatus(context.ai)] : [])];
+  return [...(context.types === false ? [] : typescriptSupport(context.typeClient ? { client: context.typeClient } : {})), ...(context.ai ? [aiStatus(context.ai)] : [])];
 }

@@ -49,7 +49,7 @@ export async function createBrowserPlayer(options: BrowserPlayerOptions = {}): P
       const resumed = resume();
       // Evaluation blocks this thread; in cycle mode, commit up to the boundary first (free).
       if (swap === 'cycle') scheduler.commitAhead(EVALUATION_GUARD_SECONDS);
-      const result = await evaluate(code, { scope: { ...extraScope, samples: engine.samples } });
+      const result = await evaluate(code, { ...options.evaluate, scope: { ...extraScope, samples: engine.samples } });
       await Promise.all([resumed, engine.settled()]);
       for (const warning of result.warnings) warnings.emit(warning);
       if (result.errors.length) return result;

@@ -3,6 +3,7 @@
  * returns one; src/editor/player-port.ts is the editor's structural view of the same shape.
  */
 import type { Hap } from '@strudel/core';
+import type { EvaluateOptions } from '../runtime/evaluate.ts';
 import type { EvalResult, MotifError } from '../runtime/result.ts';
 import type { SchedulerStats } from '../scheduler/scheduler.ts';
 import type { Cps, Seconds, SwapMode } from '../scheduler/types.ts';
@@ -62,4 +63,6 @@ export interface BrowserPlayerOptions {
   /** Default swap mode for `evaluate` (default `cycle`). */
   swap?: SwapMode;
   maxPolyphony?: number;
+  /** Passed to every evaluate(): the pattern library and the type stripper. */
+  evaluate?: Pick<EvaluateOptions, 'patterns' | 'stripTypes'>;
 }

@@ -13,6 +13,7 @@ import { parse, type Node } from 'acorn';
 import { bindImports, extractExports, extractImports, type ModuleLoad, type PatternModules } from './imports.ts';
 import { LayerCollector, withLayerCollector } from './layers.ts';
 import { locateRuntimeError, positionAt } from './positions.ts';
+import type { StripResult } from './strip-types.ts';
 import type { CodePosition, EvalResult, Layer, MotifError } from './result.ts';
 import { strudelScope, usableNames, type Scope } from './scope.ts';
 
@@ -21,7 +22,16 @@ export interface EvaluateOptions {
   scope?: Scope;
   /** The pattern modules that `import … from "patterns/…"` may name. */
   patterns?: PatternModules;
+  /**
+   * Blanks out TypeScript syntax (see strip-types.ts). The default loads the TypeScript compiler
+   * into this thread on first use (seconds); the browser passes one that runs in the type worker.
+   */
+  stripTypes?: TypeStripper;
 }
+
+export type TypeStripper = (code: string) => Promise<StripResult>;
+
+const stripOnThisThread: TypeStripper = async (code) => (await import('./strip-types.ts')).stripTypes(code);
 
 interface AcornSyntaxError extends SyntaxError {
   loc?: { line: number; column: number };
@@ -101,22 +111,27 @@ function isJavaScript(code: string): boolean {
 }
 
 /** Blanks out TypeScript syntax; TypeScript is loaded only for code that needs it. */
-async function stripIfTypeScript(code: string): Promise<{ code: string; errors: MotifError[] }> {
+async function stripIfTypeScript(code: string, stripTypes: TypeStripper): Promise<{ code: string; errors: MotifError[] }> {
   if (isJavaScript(code)) return { code, errors: [] };
-  const { stripTypes } = await import('./strip-types.ts');
-  const stripped = stripTypes(code);
+  const stripped = await stripTypes(code);
   const errors = stripped.unsupported.map((u): MotifError => ({ kind: 'syntax', message: u.message, ...positionAt(code, u.offset) }));
   return { code: stripped.code, errors };
 }
 
 /** Types stripped and `patterns/…` imports bound: code the transpiler accepts, plus imported names. */
-async function prepare(code: string, modules: PatternModules | undefined, chain: string[]): Promise<{ code: string; scope: Scope; errors: MotifError[] }> {
-  const stripped = await stripIfTypeScript(code);
+/** What preparing code needs from the host: the pattern modules and the type stripper. */
+interface Host {
+  modules: PatternModules | undefined;
+  stripTypes: TypeStripper;
+}
+
+async function prepare(code: string, host: Host, chain: string[]): Promise<{ code: string; scope: Scope; errors: MotifError[] }> {
+  const stripped = await stripIfTypeScript(code, host.stripTypes);
   if (stripped.errors.length) return { code, scope: {}, errors: stripped.errors };
   const imports = extractImports(stripped.code);
   if (imports.errors.length) return { code: imports.code, scope: {}, errors: imports.errors };
   if (!imports.bindings.length) return { code: imports.code, scope: {}, errors: [] };
-  const bound = await bindImports(imports.code, imports.bindings, (specifier) => loadModule(specifier, modules, chain));
+  const bound = await bindImports(imports.code, imports.bindings, (specifier) => loadModule(specifier, host, chain));
   return { code: imports.code, scope: bound.scope, errors: bound.errors };
 }
 
@@ -126,14 +141,14 @@ function stripLocations(value: unknown): unknown {
 }
 
 /** Evaluates a pattern module and returns its exports. */
-async function loadModule(specifier: string, modules: PatternModules | undefined, chain: string[]): Promise<ModuleLoad> {
+async function loadModule(specifier: string, host: Host, chain: string[]): Promise<ModuleLoad> {
   const at = { line: 1, column: 1 };
   if (chain.includes(specifier)) {
     return { exports: null, errors: [{ kind: 'reference', message: `Import cycle: ${[...chain, specifier].join(' → ')}`, ...at }] };
   }
-  const text = modules?.source(specifier);
+  const text = host.modules?.source(specifier);
   if (text === undefined) return { exports: null, errors: [{ kind: 'reference', message: `No pattern module "${specifier}"`, ...at }] };
-  const prepared = await prepare(text, modules, [...chain, specifier]);
+  const prepared = await prepare(text, host, [...chain, specifier]);
   if (prepared.errors.length) return { exports: null, errors: prepared.errors };
   const exported = extractExports(prepared.code);
   let output: string;
@@ -164,7 +179,8 @@ function runBody(body: string, scope: Scope): Promise<unknown> {
 }
 
 async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<EvalResult> {
-  const prepared = await prepare(userCode, options.patterns, []);
+  const host = { modules: options.patterns, stripTypes: options.stripTypes ?? stripOnThisThread };
+  const prepared = await prepare(userCode, host, []);
   if (prepared.errors.length) return failed(prepared.errors);
   const code = prepared.code; // same offsets as userCode: type syntax and imports are blanked
   let output: string;

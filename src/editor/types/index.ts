@@ -15,15 +15,28 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, hoverTooltip, ViewPlugin } from '@codemirror/view';
 import { createTypeClient, type TypeClient, type WorkerLike } from './client.ts';
 import type { SymbolDocs } from './protocol.ts';
+import type { StripResult } from '../../runtime/strip-types.ts';
 
 export { bundledPatternModules } from './pattern-modules.ts';
 export { loadReference, searchReference, type ReferenceEntry, type ReferenceSection } from './reference.ts';
 // TypeScript itself stays in the worker: nothing here may import service.ts or files.ts.
 export type { TypeService, TypeDiagnostic, SymbolDocs } from './protocol.ts';
+export { createTypeClient, type TypeClient } from './client.ts';
+
+/**
+ * A type stripper for evaluate() that runs in the type worker, so the TypeScript compiler never
+ * loads on the page's thread (that blocked the audio scheduling for seconds). When the worker is
+ * unavailable the code goes on unstripped, and the JavaScript parser reports what it rejects.
+ */
+export function workerTypeStripper(client: TypeClient): (code: string) => Promise<StripResult> {
+  return async (code) => (await client.call('strip', code)) ?? { code, unsupported: [] };
+}
 
 export interface TypeScriptSupportOptions {
   /** Starts the worker; the default starts worker.ts. Tests pass a stand-in. */
   startWorker?: () => WorkerLike;
+  /** A client to share with other users of the worker (the player strips types through it). */
+  client?: TypeClient;
   /** Milliseconds of quiet typing before diagnostics refresh (default 300). */
   lintDelay?: number;
 }
@@ -86,7 +99,7 @@ const docsTheme = EditorView.baseTheme({
 
 /** The editor extensions for type support. One worker per call (per editor). */
 export function typescriptSupport(options: TypeScriptSupportOptions = {}): Extension[] {
-  const client = createTypeClient(options.startWorker);
+  const client = options.client ?? createTypeClient(options.startWorker);
   const sync = ViewPlugin.define((view) => {
     void client.call('update', view.state.doc.toString());
     return {

@@ -3,6 +3,7 @@
  * worker answers each with the same id, with a result or an error message. Positions are
  * offsets in the user's code.
  */
+import type { StripResult } from '../../runtime/strip-types.ts';
 
 export interface TypeDiagnostic {
   from: number;
@@ -47,6 +48,8 @@ export interface TypeService {
   /** Signature and docs of one completion, fetched when it is shown. */
   completionDocs(pos: number, name: string): SymbolDocs | null;
   hover(pos: number): HoverDocs | null;
+  /** Blanks out TypeScript syntax in code about to be evaluated (see src/runtime/strip-types.ts). */
+  strip(code: string): StripResult;
 }
 
 export type Method = keyof TypeService;

@@ -6,6 +6,7 @@
  */
 import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from '@typescript/vfs';
 import ts from 'typescript';
+import { stripTypes } from '../../runtime/strip-types.ts';
 import type { TypeFiles } from './files.ts';
 import type { CompletionItem, CompletionList, HoverDocs, SymbolDocs, TypeDiagnostic, TypeService } from './protocol.ts';
 import { LANG_COMPILER_OPTIONS, USER_FILE, userFileText } from './user-file.ts';
@@ -128,6 +129,10 @@ export function createTypeService(files: TypeFiles, onError: (error: unknown) =>
         if (!info || info.textSpan.start > code.length) return null;
         return { ...docs(info), from: info.textSpan.start, to: info.textSpan.start + info.textSpan.length };
       });
+    },
+
+    strip(code) {
+      return stripTypes(code);
     },
   };
 }
