@@ -200,6 +200,32 @@ describe('motif import', () => {
     expect(wrong.err).toMatch(/no notes on track 9; tracks with notes: 2 "\$0", 3 "\$1 drums"/);
   });
 
+  it('imports one channel of a track that mixes channels (format 0), with --channel', async () => {
+    const bytes = encodeSmf({
+      ticksPerBeat: 480,
+      bpm: 120,
+      timeSignature: { numerator: 4, denominator: 4 },
+      tracks: [
+        {
+          name: 'everything',
+          notes: [
+            { startTick: 0, endTick: 480, key: 60, velocity: 114, channel: 0 },
+            { startTick: 0, endTick: 120, key: 36, velocity: 114, channel: 9 },
+            { startTick: 960, endTick: 1080, key: 38, velocity: 114, channel: 9 },
+          ],
+        },
+      ],
+    });
+    const file = join(dir, 'mixed.mid');
+    writeFileSync(file, bytes);
+    const first = await run('import', file);
+    expect(first.out).toContain('note(`c4 ~@3`)');
+    expect(first.err).toMatch(/also has channels 10 \(--channel\)/);
+    const drums = await run('import', file, '--channel', '10');
+    expect(drums.out).toContain('s(`bd ~@15`)');
+    expect(drums.out).toContain('s(`~@8 sd ~@7`)');
+  });
+
   it('says clearly when the file is not MIDI', async () => {
     const bad = join(dir, 'bad.mid');
     writeFileSync(bad, 'hello');

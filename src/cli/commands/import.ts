@@ -1,4 +1,7 @@
-/** `motif import song.mid [--track N] [--grid 16]`: prints Motif code for one track of a MIDI file. */
+/**
+ * `motif import song.mid [--track N] [--channel C] [--grid 16]`: prints Motif code for one track
+ * (and one MIDI channel of it) of a MIDI file.
+ */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { decodeSmf, SmfError, type SmfSong } from '../../midi-file/smf.ts';
@@ -24,7 +27,7 @@ async function readSong(cwd: string, file: string): Promise<SmfSong> {
 }
 
 export async function importCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs('import', argv, { track: { value: true, alias: 't' }, grid: { value: true } });
+  const args = parseArgs('import', argv, { track: { value: true, alias: 't' }, channel: { value: true }, grid: { value: true } });
   const grid = numberOption('import', args, 'grid', (n) => Number.isInteger(n) && n >= 1 && n <= 192) ?? 16;
   const file = args.positionals[0];
   if (!file) throw new UserError('motif import: missing MIDI file', USAGE);
@@ -35,9 +38,16 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   const wanted = numberOption('import', args, 'track', (n) => Number.isInteger(n) && n >= 1);
   const chosen = wanted === undefined ? withNotes[0]! : withNotes.find(({ number }) => number === wanted);
   if (!chosen) throw new UserError(`motif import: ${file} has no notes on track ${wanted}; tracks with notes: ${list}`);
-  const result = trackToCode(song, chosen.track.notes, { grid });
-  io.stdout(`// ${file}, track ${chosen.number} "${chosen.track.name}"\n${result.code}`);
+  // A track may mix channels (format-0 files hold everything in one track): import one channel.
+  const channels = [...new Set(chosen.track.notes.map((note) => note.channel + 1))].sort((a, b) => a - b);
+  const wantedChannel = numberOption('import', args, 'channel', (n) => Number.isInteger(n) && n >= 1 && n <= 16) ?? channels[0]!;
+  const notes = chosen.track.notes.filter((note) => note.channel + 1 === wantedChannel);
+  if (!notes.length) throw new UserError(`motif import: track ${chosen.number} has no notes on channel ${wantedChannel}; its channels: ${channels.join(', ')}`);
+  const result = trackToCode(song, notes, { grid });
+  const channelNote = channels.length > 1 ? `, channel ${wantedChannel}` : '';
+  io.stdout(`// ${file}, track ${chosen.number} "${chosen.track.name}"${channelNote}\n${result.code}`);
   const dropped = result.dropped ? `, ${result.dropped} drum notes with no kit name dropped` : '';
-  io.stderr(`imported track ${chosen.number}: ${result.notes} notes in ${result.bars} bars${dropped} (tracks with notes: ${list})\n`);
+  const others = channels.length > 1 ? `; the track also has channels ${channels.filter((c) => c !== wantedChannel).join(', ')} (--channel)` : '';
+  io.stderr(`imported track ${chosen.number}${channelNote}: ${result.notes} notes in ${result.bars} bar${result.bars === 1 ? '' : 's'}${dropped} (tracks with notes: ${list})${others}\n`);
   return 0;
 }
