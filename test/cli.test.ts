@@ -33,6 +33,18 @@ function expectUserError(result: { code: number; out: string; err: string }, pat
   expect(result.err).toMatch(pattern);
 }
 
+describe('the pattern library', () => {
+  it('lets CLI code import from patterns/, as the editor does', async () => {
+    const library = await run('query', '-e', 'import { groove } from "patterns/grooves"\n$: groove', '--cycles', '0:1', '--json');
+    expect(library.err).toBe('');
+    expect(library.code).toBe(0);
+    const sounds = library.out.trim().split('\n').map((line) => (JSON.parse(line) as { value: { s?: string } }).value.s);
+    expect(sounds).toContain('bd');
+    const missing = await run('query', '-e', 'import { nope } from "patterns/nope"\n$: nope', '--cycles', '0:1');
+    expectUserError(missing, /patterns\/nope/);
+  });
+});
+
 describe('parseCycles', () => {
   it('reads N, A:B and fractions', () => {
     expect(parseCycles('q', '4')).toEqual({ begin: 0, end: 4 });

@@ -7,6 +7,7 @@
 import { AiHost, installAiTransformers, type AiReport } from '../ai/index.ts';
 import { createNodeAiClient } from '../ai/client/node.ts';
 import { positionAt } from '../runtime/positions.ts';
+import { patternLibrary } from './pattern-library.ts';
 import type { EvalResult } from '../runtime/result.ts';
 
 export interface SettledEvaluation {
@@ -28,7 +29,7 @@ export async function evaluateSettled(code: string): Promise<SettledEvaluation> 
   const reports: AiReport[] = [];
   const stop = host.onReport((report) => reports.push(report));
   try {
-    const result = await host.evaluate(code);
+    const result = await host.evaluate(code, { patterns: patternLibrary() });
     await host.settled(); // every pending AI call is done before anything is queried
     return {
       result,
