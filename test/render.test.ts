@@ -176,7 +176,7 @@ describe('motif render', () => {
     try {
       const result = await run('render', '-e', 'note("c4")', '-o', join(dir, 'never.wav'));
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(/^motif render: Chromium not found at .*no-chromium-here \(set MOTIF_CHROMIUM\)\n$/);
+      expect(result.err).toMatch(/^motif render: Chromium not found at .*no-chromium-here: install it with apt-get install -y chromium \(or set MOTIF_CHROMIUM\)\n$/);
       expect(existsSync(join(dir, 'never.wav'))).toBe(false);
     } finally {
       if (saved === undefined) delete process.env.MOTIF_CHROMIUM;

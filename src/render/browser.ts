@@ -2,30 +2,11 @@
  * Headless Chromium for offline renders (playwright-core, the system's /usr/bin/chromium, no
  * network). One browser per renderer; one fresh page per render.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../node/chromium.ts';
 import { readFile } from 'node:fs/promises';
 import { renderPageScript } from './bundle.ts';
 import { RENDER_FUNCTION, type RenderRequest, type RenderResponse } from './protocol.ts';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
-export function chromiumPath(): string {
-  return process.env.MOTIF_CHROMIUM ?? '/usr/bin/chromium';
-}
-
-export class BrowserMissingError extends Error {
-  override name = 'BrowserMissingError';
-}
 
 export interface PageRender extends RenderResponse {
   /** Interleaved 16-bit PCM. */
@@ -70,12 +51,7 @@ async function preparePage(browser: Browser, script: string): Promise<{ page: Pa
  * per audio context).
  */
 export async function launchRenderer(): Promise<OfflineRenderer> {
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) throw new BrowserMissingError(`Chromium not found at ${executablePath} (set MOTIF_CHROMIUM)`);
-  const launching = chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }).catch((error: unknown) => {
-    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new BrowserMissingError(`Chromium at ${executablePath} could not start: ${first}`);
-  });
+  const launching = launchChromium();
   const [browser, script]: [Browser, string] = await Promise.all([launching, renderPageScript()]);
   let ready: ReturnType<typeof preparePage> | null = preparePage(browser, script);
   await ready;

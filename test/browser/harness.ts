@@ -2,30 +2,13 @@
  * The browser-test harness: Debian's Chromium driven by playwright-core (never a downloaded
  * browser), and the app served by Vite's dev server on 127.0.0.1 on a free port.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { launchChromium } from '../../src/node/chromium.ts';
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
-}
+export { launchChromium };
 
 /**
  * Serves the app. `cacheName` keeps this server's pre-bundled dependencies apart from other

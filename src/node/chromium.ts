@@ -1,0 +1,38 @@
+/**
+ * Debian's Chromium driven by playwright-core, for offline renders and the browser tests: never a
+ * downloaded browser, launched headless with the flags that keep it off the network.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** `/usr/bin/chromium`, or the path in `MOTIF_CHROMIUM`. */
+export function chromiumPath(): string {
+  return process.env.MOTIF_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/** Chromium is missing or cannot start: a problem with the machine, not with the user's code. */
+export class BrowserMissingError extends Error {
+  override name = 'BrowserMissingError';
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new BrowserMissingError(`Chromium not found at ${executablePath}: install it with apt-get install -y chromium (or set MOTIF_CHROMIUM)`);
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new BrowserMissingError(`Chromium at ${executablePath} could not start: ${first}`);
+  });
+}
