@@ -1,10 +1,18 @@
-/** Every ```js block in README.md runs: it evaluates without errors and makes events. */
+/**
+ * Every ```js block in README.md runs as the CLI runs it (AI transformers awaited): it evaluates
+ * without errors and makes events; `.continue()` examples play more than their source.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { evaluateSettled } from '../src/cli/pending.ts';
 import { evaluate } from '../src/runtime/evaluate.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]!);
+
+function onsets(pattern: { queryArc(b: number, e: number): { hasOnset(): boolean }[] }, cycles: number): number {
+  return pattern.queryArc(0, cycles).filter((hap) => hap.hasOnset()).length;
+}
 
 describe('README examples', () => {
   it('has examples to check', () => {
@@ -12,10 +20,15 @@ describe('README examples', () => {
   });
 
   it.each(blocks.map((code, index) => [index + 1, code] as const))('example %i evaluates and plays', async (_index, code) => {
-    const result = await evaluate(code);
+    const { result, aiErrors } = await evaluateSettled(code);
     expect(result.errors).toEqual([]);
+    expect(aiErrors).toEqual([]);
     expect(result.pattern).not.toBeNull();
-    const events = result.pattern!.queryArc(0, 4).filter((hap) => hap.hasOnset());
-    expect(events.length).toBeGreaterThan(0);
+    expect(onsets(result.pattern!, 4)).toBeGreaterThan(0);
+    if (code.includes('.continue(')) {
+      const source = await evaluate(code.replace(/\.continue\([^)]*\)/, ''));
+      // Append mode: prompt then continuation, so the loop is longer than the source's period.
+      expect(onsets(result.pattern!, 8)).not.toEqual(onsets(source.pattern!, 8));
+    }
   });
 });
