@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     model: { type: 'string', default: 'models/melody' },
     seeds: { type: 'string', default: '1,2,3' },
     bars: { type: 'string', default: '4' },
+    temperature: { type: 'string', default: '1.0' },
   },
 });
 if (args.data === undefined) {
@@ -75,6 +76,7 @@ const empty = (): Figures => ({ inScale: [], densityRatio: [], pitchRange: [], c
 const figures = { model: empty(), real: empty(), repeat: empty() };
 const seeds = args.seeds.split(',').map(Number);
 const bars = Number(args.bars);
+const temperature = Number(args.temperature);
 const model = await loadMelodyModel(source);
 
 function record(into: Figures, prompt: number[], continuation: number[], stepsPerBar: number): void {
@@ -100,7 +102,7 @@ for (const tune of test) {
   record(figures.real, prompt, tune.events.slice(length, 2 * length), tune.stepsPerBar);
   record(figures.repeat, prompt, prompt, tune.stepsPerBar);
   for (const seed of seeds) {
-    const continuation = model.generate(prompt, { steps: length, temperature: 1.0, seed });
+    const continuation = model.generate(prompt, { steps: length, temperature, seed });
     record(figures.model, prompt, continuation, tune.stepsPerBar);
   }
 }
@@ -122,7 +124,7 @@ const continuation = {
   prompts,
   bars,
   seeds,
-  temperature: 1.0,
+  temperature,
   model: summarise(figures.model),
   real: summarise(figures.real),
   repeatPrompt: summarise(figures.repeat),
