@@ -24,8 +24,10 @@ beforeAll(async () => {
   expect(choice.backend).toBe('wasm');
   const training = initialParams(config, 42);
   // Non-zero biases so the bias path is exercised.
-  training.params.biases.forEach((b, i) => b.assign(tf.randomNormal(b.shape, 0, 0.5, 'float32', 7 + i)));
-  training.params.fcBiases.assign(tf.randomNormal(training.params.fcBiases.shape, 0, 0.5, 'float32', 3));
+  // variables: kernels, biases, fc weights, fc biases
+  const layers = config.layers.length;
+  const biases = [...training.variables.slice(layers, 2 * layers), training.variables[2 * layers + 1]];
+  biases.forEach((b, i) => b.assign(tf.randomNormal(b.shape, 0, 0.5, 'float32', 7 + i)));
   params = training.params;
   files = await exportCheckpoint(config, params);
   served.set('good', files);
