@@ -71,6 +71,47 @@ export function stepLogits(params: LstmParams, events: number[], state: LstmStat
 }
 
 /**
+ * The weights split once for generation: each kernel's input rows `wx` and recurrent rows `wh`.
+ * Splitting per step (as stepLogits does) costs more than the step's arithmetic at these sizes.
+ */
+export interface InferenceWeights {
+  wx: tf.Tensor2D[];
+  wh: tf.Tensor2D[];
+  params: LstmParams;
+}
+
+export function prepareInference(params: LstmParams): InferenceWeights {
+  const split = params.kernels.map((kernel, l) => splitKernel(kernel, hiddenSize(params, l)));
+  return { wx: split.map((s) => s.wx), wh: split.map((s) => s.wh), params };
+}
+
+export function disposeInference(weights: InferenceWeights): void {
+  tf.dispose([...weights.wx, ...weights.wh]);
+}
+
+/**
+ * stepLogits for one sequence and one event, on prepared weights: the first layer's input
+ * projection of a one-hot event is a row of Wx, gathered rather than multiplied. Same result.
+ * Call inside tf.tidy (or dispose what it returns).
+ */
+export function inferStep(weights: InferenceWeights, event: number, state: LstmState): { state: LstmState; logits: tf.Tensor2D } {
+  const { params } = weights;
+  const c: tf.Tensor2D[] = [];
+  const h: tf.Tensor2D[] = [];
+  let x = tf.gather(weights.wx[0], [event]) as tf.Tensor2D;
+  for (let l = 0; l < weights.wx.length; l++) {
+    const projected = l === 0 ? x : tf.matMul(x, weights.wx[l]);
+    const xw = tf.add(projected, params.biases[l]) as tf.Tensor2D;
+    const next = cellStep(xw, weights.wh[l], state.c[l], state.h[l]);
+    c.push(next.c);
+    h.push(next.h);
+    x = next.h;
+  }
+  const logits = tf.add(tf.matMul(x, params.fcWeights), params.fcBiases) as tf.Tensor2D;
+  return { state: { c, h }, logits };
+}
+
+/**
  * Runs sequences (`inputs` [B, T] event ids) from `initial` (default: a zero state); returns the
  * logits for the next event at every step, time-major: row t·B + b is sequence b after step t
  * ([T·B, D]), and the final state.

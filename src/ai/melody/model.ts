@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { allowedEventMask, eventDepth } from '../encodings/melody.ts';
 import type { MelodyModelConfig } from './config.ts';
 import { loadWeights, type CheckpointSource } from './checkpoint.ts';
-import { disposeParams, stepLogits, zeroState, type LstmParams, type LstmState } from './lstm.ts';
+import { disposeInference, disposeParams, inferStep, prepareInference, zeroState, type InferenceWeights, type LstmParams, type LstmState } from './lstm.ts';
 import { argmaxIndex, mulberry32, sampleIndex } from './sampling.ts';
 
 export type { MelodyModelConfig } from './config.ts';
@@ -33,12 +33,15 @@ export interface MelodyModel {
 
 class LstmMelodyModel implements MelodyModel {
   private disposed = false;
+  private readonly weights: InferenceWeights;
 
   constructor(
     readonly config: MelodyModelConfig,
     readonly weightsHash: string,
     private readonly params: LstmParams,
-  ) {}
+  ) {
+    this.weights = prepareInference(params);
+  }
 
   generate(primer: number[], options: MelodyGenerateOptions): number[] {
     if (this.disposed) throw new Error('MelodyModel.generate: the model was disposed');
@@ -57,7 +60,7 @@ class LstmMelodyModel implements MelodyModel {
     let state: LstmState = tf.tidy(() => zeroState(this.params, 1));
     let logits: tf.Tensor2D | null = null;
     const feed = (event: number): void => {
-      const next = tf.tidy(() => stepLogits(this.params, [event], state));
+      const next = tf.tidy(() => inferStep(this.weights, event, state));
       tf.dispose([...state.c, ...state.h]);
       if (logits !== null) logits.dispose();
       state = next.state;
@@ -90,6 +93,7 @@ class LstmMelodyModel implements MelodyModel {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    disposeInference(this.weights);
     disposeParams(this.params);
   }
 }
