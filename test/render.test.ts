@@ -12,6 +12,7 @@ import { main } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { decodeWav, encodeWav } from '../src/render/wav.ts';
 import { planRender } from '../src/render/schedule.ts';
+import { drumsUsed } from '../src/render/drums.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'motif-render-'));
 
@@ -36,6 +37,23 @@ describe('wav', () => {
     expect(wav).toMatchObject({ channels: 2, sampleRate: 44_100 });
     expect([...wav.data[0]!].map((x) => Math.round(x * 32768))).toEqual([0, -32768, -1]);
     expect([...wav.data[1]!].map((x) => Math.round(x * 32768))).toEqual([32767, 1000, 5]);
+  });
+});
+
+describe('drumsUsed', () => {
+  it('lists the drums and variations the events play, as superdough resolves names and n', () => {
+    const values = [
+      { s: 'bd' },
+      { s: 'BD', n: 4 }, // bd has 3 variations: 4 wraps to 1
+      { s: 'hh', n: 'x' }, // not a number: 0
+      { s: 'cp', n: -1 }, // 2 variations: -1 wraps to 1
+      { s: 'cp', n: 0.6 }, // rounds to 1
+      { s: 'sd', bank: 'tr909' }, // tr909_sd: not Motif's kit
+      { s: 'sawtooth', note: 'c3' },
+      { note: 'c3' },
+    ];
+    expect(drumsUsed(values)).toEqual({ bd: [0, 1], hh: [0], cp: [1] });
+    expect(drumsUsed([{ s: 'sine' }])).toEqual({});
   });
 });
 
@@ -119,6 +137,18 @@ describe('motif render', () => {
     const errorsMs = onsets.map((onset, i) => Math.abs(onset - times[i]!) * 1000);
     console.log(`drum onset error: max ${Math.max(...errorsMs).toFixed(2)} ms over ${onsets.length} onsets`);
     for (const error of errorsMs) expect(error).toBeLessThan(5);
+  }, 60_000);
+
+  it('plays the variation n selects when only the used drums are synthesized', async () => {
+    // hh has 3 variations: n=4 plays variation 1. Variations no event uses are silent placeholders,
+    // so a wrong selection renders silence, which the command refuses.
+    const paths = ['hh4.wav', 'hh1.wav', 'hh0.wav'].map((name) => join(dir, name));
+    for (const [code, path] of [['s("hh:4")', paths[0]], ['s("hh:1")', paths[1]], ['s("hh:0")', paths[2]]] as const) {
+      expect((await run('render', '-e', code, '--cycles', '1', '-o', path!)).code, code).toBe(0);
+    }
+    const [four, one, zero] = paths.map((path) => decodeWav(readFileSync(path!)).data[0]!);
+    expect(four).toEqual(one);
+    expect(four).not.toEqual(zero);
   }, 60_000);
 
   it('gives the same samples for the same file, and the seed reaches noise, reverb and worklets', async () => {

@@ -1,4 +1,5 @@
 /** What the Node driver sends to the render page and gets back. Plain data: it crosses CDP as JSON. */
+import type { DrumSelection } from './drums.ts';
 import type { RenderNote } from './schedule.ts';
 
 export interface RenderRequest {
@@ -10,6 +11,8 @@ export interface RenderRequest {
   /** Notes are scheduled just in time, this many frames ahead (a multiple of 128). */
   chunkFrames: number;
   seed: number;
+  /** The drums (and variations) the notes play: the page synthesizes only these. */
+  drums: DrumSelection;
 }
 
 /**

@@ -3,6 +3,7 @@
  * superdough in headless Chromium, as the browser plays them.
  */
 import type { OfflineRenderer } from './browser.ts';
+import { drumsUsed } from './drums.ts';
 import type { RenderRequest } from './protocol.ts';
 import type { RenderPlan } from './schedule.ts';
 
@@ -52,6 +53,7 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
     frames,
     chunkFrames,
     seed: options.seed ?? DEFAULT_SEED,
+    drums: drumsUsed(plan.notes.map((note) => note.value)),
   };
   const renderer = options.renderer ?? (await (await import('./browser.ts')).launchRenderer());
   try {

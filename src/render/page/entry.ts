@@ -99,7 +99,8 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   await context.audioWorklet.addModule(seed);
   await loadWorklets();
   // The browser's sound: superdough, the procedural drum kit and the master limiter (src/audio).
-  const engine = await registerDefaultSounds(context, { worklets: false }); // loaded above
+  // Only the drums the notes play are synthesized.
+  const engine = await registerDefaultSounds(context, { worklets: false, drums: request.drums }); // worklets loaded above
   const problems = new Set<string>();
   engine.onWarning((message) => problems.add(message));
   const setupMs = performance.now() - started;
