@@ -13,7 +13,6 @@
  * Ends with one JSON line of figures.
  */
 import { existsSync } from 'node:fs';
-import { register } from 'node:module';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { AiClient } from '../src/ai/client/client.ts';
@@ -111,8 +110,6 @@ async function timerLag(work: () => Promise<void>): Promise<{ max: number; p50: 
  * worker: how much each delays a main-thread timer (what the scheduler would feel).
  */
 async function mainThreadVersusWorker(model: ModelRef, runs: number) {
-  // tfjs loads on the main thread only with its CommonJS build (see src/ai/worker/tfjs-main-hook.mjs).
-  register('../src/ai/worker/tfjs-main-hook.mjs', import.meta.url);
   const warn = console.warn;
   console.warn = () => {}; // tfjs 4 after Magenta's tfjs 2: "kernel … already registered", ~200 lines
   const { createAiHandler } = await import('../src/ai/worker/handler.ts');

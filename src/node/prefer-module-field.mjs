@@ -4,7 +4,10 @@
  * `module` while their `main` points at a file that is missing (16 @tonaljs/* packages) or
  * exports nothing (@kabelsalat/web 0.4.1). Bundlers (Vite, esbuild) read `module`; plain Node
  * reads `main`. For bare imports of packages that have `module` and no `exports` map, this hook
- * resolves to `module`, as a bundler would. Everything else resolves unchanged.
+ * resolves to `module`, as a bundler would, when Node can load that file as an ES module (it ends
+ * in `.mjs`, or the package is `"type": "module"`). A `module` build written for bundlers only
+ * (`.js` in a CommonJS package, with directory imports: @tensorflow/*) is left alone, and Node
+ * loads `main`. Everything else resolves unchanged.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,7 +38,8 @@ function moduleEntry(name, parentURL) {
   try {
     const pkgPath = createRequire(parentURL).resolve(`${name}/package.json`);
     const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
-    if (typeof pkg.module === 'string' && pkg.exports === undefined) {
+    const loadableAsEsm = typeof pkg.module === 'string' && (pkg.module.endsWith('.mjs') || pkg.type === 'module');
+    if (loadableAsEsm && pkg.exports === undefined) {
       entry = pathToFileURL(join(dirname(pkgPath), pkg.module)).href;
     }
   } catch {
