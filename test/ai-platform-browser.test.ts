@@ -2,14 +2,12 @@
  * The AI platform in the browser: the same code, through a module Web Worker served by Vite, in
  * Debian's Chromium, gives the same events as in Node for the same seed.
  */
-import { existsSync } from 'node:fs';
 import type { Hap } from '@strudel/core';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeAiHost } from '../src/ai/client/node.ts';
 import { installAiTransformers } from '../src/ai/transformers/install.ts';
-import { defaultMelodyCheckpointDir } from '../src/ai/worker/checkpoint-node.ts';
 import { launchChromium, startServer } from './browser/harness.ts';
 import { makeCheckpoint, serveCheckpoints, TINY_CONFIG, type CheckpointServer } from './ai-platform-fixtures.ts';
 
@@ -78,7 +76,7 @@ describe('the AI platform in Chromium', () => {
     }
   }, 120_000);
 
-  it.skipIf(!existsSync(`${defaultMelodyCheckpointDir}config.json`))(
+  it(
     'loads the default model (models/melody/) through Vite\'s asset URLs',
     async () => {
       const script = `(async () => {
