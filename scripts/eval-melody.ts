@@ -8,6 +8,8 @@
  * - 4-bar continuations of 4-bar prompts (temperature 1.0, fixed seeds) vs the real continuation
  *   vs repeating the prompt: in-scale ratio (prompt's key), note-density ratio, pitch range, and
  *   the rate of bars copied (transposed copies count) from the prompt.
+ *   Model continuations restate prompt bars as `.continue()` does (src/ai/melody/restate.ts,
+ *   fitted on the training split); `--restate off` samples every bar from the LSTM.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +31,8 @@ const { values: args } = parseArgs({
     seeds: { type: 'string', default: '1,2,3' },
     bars: { type: 'string', default: '4' },
     temperature: { type: 'string', default: '1.0' },
+    // 'off' samples every bar from the LSTM (no phrase-level restatement).
+    restate: { type: 'string', default: 'on' },
   },
 });
 if (args.data === undefined) {
@@ -77,6 +81,7 @@ const figures = { model: empty(), real: empty(), repeat: empty() };
 const seeds = args.seeds.split(',').map(Number);
 const bars = Number(args.bars);
 const temperature = Number(args.temperature);
+const restate = args.restate !== 'off';
 const model = await loadMelodyModel(source);
 
 function record(into: Figures, prompt: number[], continuation: number[], stepsPerBar: number): void {
@@ -102,7 +107,7 @@ for (const tune of test) {
   record(figures.real, prompt, tune.events.slice(length, 2 * length), tune.stepsPerBar);
   record(figures.repeat, prompt, prompt, tune.stepsPerBar);
   for (const seed of seeds) {
-    const continuation = model.generate(prompt, { steps: length, temperature, seed });
+    const continuation = model.generate(prompt, { steps: length, temperature, seed, ...(restate ? { stepsPerBar: tune.stepsPerBar } : {}) });
     record(figures.model, prompt, continuation, tune.stepsPerBar);
   }
 }
@@ -125,6 +130,7 @@ const continuation = {
   bars,
   seeds,
   temperature,
+  restate,
   model: summarise(figures.model),
   real: summarise(figures.real),
   repeatPrompt: summarise(figures.repeat),

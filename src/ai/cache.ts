@@ -15,6 +15,7 @@ export function generationKey(request: GenerateRequest, weightsHash: string): st
     request.temperature,
     request.seed,
     pitchClasses,
+    request.stepsPerBar ?? null,
   ]);
 }
 

@@ -32,6 +32,8 @@ export interface GenerateRequest {
   seed: number;
   /** Pitch classes (0 = C … 11 = B) that generated notes may use; absent = all. */
   allowedPitchClasses?: number[];
+  /** Grid steps per bar of the primer: lets whole continuation bars restate prompt bars; absent = none. */
+  stepsPerBar?: number;
 }
 
 export interface WorkerStats {

@@ -8,6 +8,7 @@ import { allowedEventMask, eventDepth } from '../encodings/melody.ts';
 import type { MelodyModelConfig } from './config.ts';
 import { loadWeights, type CheckpointSource } from './checkpoint.ts';
 import { disposeInference, disposeParams, inferStep, prepareInference, zeroState, type InferenceWeights, type LstmParams, type LstmState } from './lstm.ts';
+import { planRestatement } from './restate.ts';
 import { argmaxIndex, mulberry32, sampleIndex } from './sampling.ts';
 
 export type { MelodyModelConfig } from './config.ts';
@@ -20,6 +21,11 @@ export interface MelodyGenerateOptions {
   seed: number;
   /** Scale constraint: pitch classes 0-11 that note-ons may use. */
   allowedPitchClasses?: number[];
+  /**
+   * Grid steps per bar of the primer (bars counted from its first step). When given, whole bars
+   * of the continuation may restate prompt bars (see `planRestatement`); absent = none.
+   */
+  stepsPerBar?: number;
 }
 
 export interface MelodyModel {
@@ -56,6 +62,10 @@ class LstmMelodyModel implements MelodyModel {
     const random = mulberry32(options.seed);
     const allowed = allowedEventMask(this.config, options.allowedPitchClasses);
     const greedy = !(options.temperature > 0);
+    const forced =
+      options.stepsPerBar === undefined
+        ? null
+        : planRestatement(primer, { stepsPerBar: options.stepsPerBar, steps: options.steps, seed: options.seed, allowed });
     const out: number[] = [];
     let state: LstmState = tf.tidy(() => zeroState(this.params, 1));
     let logits: tf.Tensor2D | null = null;
@@ -72,7 +82,10 @@ class LstmMelodyModel implements MelodyModel {
         const current = logits as tf.Tensor2D | null;
         if (current === null) throw new Error('unreachable: no logits after the primer');
         let event: number;
-        if (greedy) {
+        const force = forced?.[out.length] ?? null;
+        if (force !== null) {
+          event = force;
+        } else if (greedy) {
           event = argmaxIndex(current.dataSync(), allowed);
         } else {
           const probs = tf.tidy(() => tf.softmax(tf.div(current, options.temperature)));

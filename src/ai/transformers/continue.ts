@@ -68,6 +68,8 @@ function requestFor(prompt: Prompt, ref: ModelRef, info: ModelInfo): { request: 
     steps: prompt.cycles * options.steps,
     temperature: options.temperature,
     seed: options.seed,
+    // One cycle is one bar: continuation bars may restate the prompt's bars.
+    stepsPerBar: options.steps,
     ...(options.allowedPitchClasses ? { allowedPitchClasses: options.allowedPitchClasses } : {}),
   };
   return { request, semitones };

@@ -71,9 +71,9 @@ export function createAiHandler(env: WorkerEnvironment): AiHandler {
 
   async function generate(request: GenerateRequest): Promise<number[]> {
     const loaded = await model(request.model);
-    const { primer, steps, temperature, seed, allowedPitchClasses } = request;
+    const { primer, steps, temperature, seed, allowedPitchClasses, stepsPerBar } = request;
     stats.generateRuns++;
-    return loaded.generate(primer, { steps, temperature, seed, allowedPitchClasses });
+    return loaded.generate(primer, { steps, temperature, seed, allowedPitchClasses, ...(stepsPerBar !== undefined ? { stepsPerBar } : {}) });
   }
 
   async function run(call: CallMessage): Promise<AiResult<CallMessage['method']>> {
