@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIRST_PITCH_EVENT, NO_EVENT, NOTE_OFF } from '../src/ai/encodings/melody.ts';
 import { splitBars } from '../src/ai/melody/continuation-metrics.ts';
+import { loadMelodyModel } from '../src/ai/melody/model.ts';
 import { fitRestatement, planRestatement, RESTATE_PROBABILITY } from '../src/ai/melody/restate.ts';
+import { setupNodeBackend } from '../src/ai/tf/node-backend.ts';
 
 const P = FIRST_PITCH_EVENT;
 // Four distinct 8-step bars.
@@ -72,5 +76,30 @@ describe('fitRestatement', () => {
     const continuation = [bars[0], up(bars[1]), bars[0], new Array<number>(8).fill(NO_EVENT)].flat();
     const fit = fitRestatement([{ prompt: primer, continuation, stepsPerBar: 8 }]);
     expect(fit).toEqual({ bars: 4, anyCopy: 0.75, samePosition: 0.25, samePositionTransposed: 0.5 });
+  });
+});
+
+describe('MelodyModel.generate with stepsPerBar', () => {
+  it('feeds restated bars through the committed model: forced bars equal prompt bars, deterministic by seed', async () => {
+    await setupNodeBackend();
+    const folder = join(import.meta.dirname, '..', 'models', 'melody');
+    const model = await loadMelodyModel({ kind: 'files', read: async (p) => readFileSync(join(folder, p)) });
+    try {
+      const promptBars = splitBars(primer, 8);
+      let restated = 0;
+      for (let seed = 0; seed < 12; seed++) {
+        const out = model.generate(primer, { steps: 32, temperature: 1, seed, stepsPerBar: 8 });
+        expect(model.generate(primer, { steps: 32, temperature: 1, seed, stepsPerBar: 8 })).toEqual(out);
+        const plan = planRestatement(primer, { ...options, seed });
+        splitBars(out, 8).forEach((bar, j) => {
+          if (plan[j * 8] === null) return;
+          restated++;
+          expect(bar).toEqual(promptBars[j]);
+        });
+      }
+      expect(restated).toBeGreaterThan(0);
+    } finally {
+      model.dispose();
+    }
   });
 });
