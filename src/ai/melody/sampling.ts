@@ -1,16 +1,6 @@
 /** Seeded sampling on the JS side, so the same seed picks the same events in Node and browsers. Pure. */
 
-/** mulberry32: a small 32-bit PRNG; returns a function giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../util/mulberry32.ts';
 
 /**
  * Draws an index from `probs` (need not sum to 1), counting only indices where `allowed` is true.

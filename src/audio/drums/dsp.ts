@@ -2,18 +2,13 @@
  * Small DSP building blocks for the procedural drum kit: a seeded noise source, RBJ biquad filters
  * and envelopes, all writing into Float32Arrays. Pure: no Web Audio, so Node tests can analyse them.
  */
+import { mulberry32 } from '../../util/mulberry32.ts';
 import type { Hertz, Seconds } from './units.ts';
 
-/** Deterministic white noise in [-1, 1) (mulberry32). */
+/** Deterministic white noise in [-1, 1). */
 export function seededNoise(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  };
+  const random = mulberry32(seed);
+  return () => random() * 2 - 1;
 }
 
 export type FilterType = 'lowpass' | 'highpass' | 'bandpass';
