@@ -13,7 +13,6 @@ import { memoryIO } from '../src/cli/io.ts';
 import { decodeWav, encodeWav } from '../src/render/wav.ts';
 import { planRender } from '../src/render/schedule.ts';
 import { drumsUsed } from '../src/render/drums.ts';
-import { renderQuantumFor } from '../src/render/quantum.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'motif-render-'));
 
@@ -55,16 +54,6 @@ describe('drumsUsed', () => {
     ];
     expect(drumsUsed(values)).toEqual({ bd: [0, 1], hh: [0], cp: [1] });
     expect(drumsUsed([{ s: 'sine' }])).toEqual({});
-  });
-});
-
-describe('renderQuantumFor', () => {
-  it('takes the large quantum only when every note keeps to native nodes with fixed parameters', () => {
-    expect(renderQuantumFor([{ s: 'sawtooth', note: 'c2', cutoff: 600, gain: 0.5 }, { s: 'bd', n: 1 }, { note: 'c4' }])).toBe(1024);
-    expect(renderQuantumFor([{ s: 'sine', note: 'c4' }, { s: 'sine', note: 'c4', shape: 0.3 }])).toBe(128); // a worklet
-    expect(renderQuantumFor([{ s: 'supersaw', note: 'c4' }])).toBe(128); // a worklet
-    expect(renderQuantumFor([{ s: 'sine', delay: 0.5 }])).toBe(128); // a feedback loop
-    expect(renderQuantumFor([{ s: 'casio' }])).toBe(128); // a sample: its rate may move
   });
 });
 
@@ -199,26 +188,6 @@ describe('motif render', () => {
     console.log(`dense mix, two renders: ${differing} of ${a!.data[0]!.length * 2} samples differ, by at most ${largest} LSB`);
     expect(largest).toBeLessThanOrEqual(1);
     expect(differing).toBeLessThan(a!.data[0]!.length * 2 * 0.001);
-  }, 90_000);
-
-  it('renders the same with the large render quantum as with the standard one, to within 1 LSB', async () => {
-    // .speed(1) changes nothing for a synth, but is not on the large quantum's list of controls.
-    const piece = readFileSync(join(import.meta.dirname, '..', 'examples', 'sixteen-voices.js'), 'utf8');
-    const files = { large: piece, standard: piece.replace(/\.gain\(([\d.]+)\)$/gm, '.gain($1).speed(1)') };
-    expect(files.standard).toContain('.speed(1)');
-    const decoded = [];
-    for (const [name, code] of Object.entries(files)) {
-      const file = join(dir, `quantum-${name}.js`);
-      writeFileSync(file, code);
-      expect((await run('render', file, '--cycles', '2', '-o', `${file}.wav`)).code).toBe(0);
-      decoded.push(decodeWav(readFileSync(`${file}.wav`)));
-    }
-    const [large, standard] = decoded;
-    let largest = 0;
-    for (let c = 0; c < 2; c++) {
-      for (let i = 0; i < large!.data[c]!.length; i++) largest = Math.max(largest, Math.abs(large!.data[c]![i]! - standard!.data[c]![i]!));
-    }
-    expect(Math.round(largest * 32768)).toBeLessThanOrEqual(1);
   }, 90_000);
 
   it('refuses a render in which no sound plays, and writes nothing', async () => {

@@ -11,17 +11,12 @@ import { createMasterBus } from '../../audio/master-bus.ts';
 import { seededRandom, seedScript } from '../prng.ts';
 import { PCM_DOWNLOAD_NAME, RENDER_FUNCTION, type RenderRequest, type RenderResponse } from '../protocol.ts';
 
-/** `renderSizeHint` is recent (Chromium 13x) and missing from TypeScript's DOM types; older browsers ignore it. */
-function contextOptions(options: OfflineAudioContextOptions, renderQuantum: number): OfflineAudioContextOptions {
-  return renderQuantum === 128 ? options : ({ ...options, renderSizeHint: renderQuantum } as OfflineAudioContextOptions);
-}
-
 /**
  * How many frames the master bus delays its input (Chromium's DynamicsCompressorNode looks 6 ms
  * ahead). Measured, not assumed: an impulse through a master bus on a tiny offline context.
  */
-async function masterLatencyFrames(sampleRate: number, renderQuantum: number): Promise<number> {
-  const probe = new OfflineAudioContext(contextOptions({ numberOfChannels: 1, length: 4096, sampleRate }, renderQuantum));
+async function masterLatencyFrames(sampleRate: number): Promise<number> {
+  const probe = new OfflineAudioContext({ numberOfChannels: 1, length: 4096, sampleRate });
   const impulse = new AudioBuffer({ numberOfChannels: 1, length: 1, sampleRate });
   impulse.getChannelData(0)[0] = 0.1;
   const source = new AudioBufferSourceNode(probe, { buffer: impulse });
@@ -94,8 +89,8 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   Math.random = seededRandom(request.seed);
   // The master bus delays the output by `latency` frames: render that much longer and drop the
   // first `latency` frames, so that an event's onset lands on its own sample in the file.
-  const latency = await masterLatencyFrames(request.sampleRate, request.renderQuantum);
-  const context = new OfflineAudioContext(contextOptions({ numberOfChannels: 2, length: request.frames + latency, sampleRate: request.sampleRate }, request.renderQuantum));
+  const latency = await masterLatencyFrames(request.sampleRate);
+  const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames + latency, sampleRate: request.sampleRate });
   const auxiliaryRendersDone = trackAuxiliaryRenders();
   setAudioContext(context); // the worklets below load on this context
   // superdough's AudioWorklets (shape, crush, supersaw, envelopes, …; ≈50 ms), after a module that
