@@ -15,6 +15,7 @@ import { editorExtensions } from './extensions.ts';
 import { flash } from './flash.ts';
 import { Pianoroll } from './pianoroll.ts';
 import type { AiStatusSource } from './ai-status.ts';
+import type { BakeSource } from './bake-command.ts';
 import type { PlayerPort, SwapMode } from './player-port.ts';
 import { codeFromHash, shareHash } from './share.ts';
 import { initialCode } from './startup.ts';
@@ -59,7 +60,7 @@ export interface AppServices {
   /** Called with the code right before the player evaluates it (the AI host numbers its calls). */
   beforeEvaluate?: (code: string) => void;
   /** Statuses of AI calls, shown in the code. */
-  ai?: AiStatusSource;
+  ai?: AiStatusSource & BakeSource;
   /** TypeScript support in the editor (default on). */
   types?: boolean;
   /** The type worker's client, when the page shares one with the player. */
@@ -98,6 +99,7 @@ export class MotifApp {
           onChange: (code) => this.scheduleSave(code),
           player,
           ...(services.ai ? { ai: services.ai } : {}),
+          report: (message, error) => this.setStatus(message, error),
           ...(services.types === undefined ? {} : { types: services.types }),
           ...(services.typeClient ? { typeClient: services.typeClient } : {}),
         }),
