@@ -4,20 +4,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 as random } from '../src/util/mulberry32.ts';
 import { expectedShapes, specFromConfig, type MelodyModelConfig } from '../src/ai/melody/config.ts';
 
 export const TINY_CONFIG: MelodyModelConfig = { minPitch: 48, maxPitch: 83, stepsPerQuarter: 4, layers: [32] };
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Checkpoint files (config.json, weights_manifest.json, one shard) with weights uniform in ±scale. */
 export function makeCheckpoint(

@@ -4,12 +4,11 @@
  * sound. superdough keeps global state, so there is one engine per page: the latest call to
  * `registerDefaultSounds` owns superdough.
  */
-import { getSound, initAudio, loadBuffer, registerSynthSounds, samples, setAudioContext, soundAlias, superdough } from 'superdough';
+import { getSound, initAudio, registerSynthSounds, samples, setAudioContext, soundAlias, superdough } from 'superdough';
 import type { Cps, Cycles, Seconds } from '../scheduler/types.ts';
 import { cutVoices, freshController } from './controller.ts';
 import { registerDrumKit } from './drum-kit.ts';
-import { DRUM_NAMES, drumVariations, synthesizeDrum, type DrumName } from './drums/kit.ts';
-import { encodeWav } from './drums/wav.ts';
+import type { DrumSelection } from './drums/kit.ts';
 import { createMasterBus, type MasterBus } from './master-bus.ts';
 import { isRest, soundName } from './sound-name.ts';
 import { OnceWarnings } from './warnings.ts';
@@ -33,7 +32,7 @@ export interface EngineOptions {
    * Synthesize only these drums and variations (drum name → variation indices), e.g. those an
    * offline render's events play; the whole kit by default (the live player, whose code can change).
    */
-  drums?: Partial<Record<DrumName, readonly number[]>>;
+  drums?: DrumSelection;
 }
 
 export interface AudioEngine {
@@ -78,7 +77,7 @@ export async function registerDefaultSounds(context: BaseAudioContext, options: 
   }
   registerSynthSounds();
   for (const [alias, original] of ALIASES) soundAlias(original, alias);
-  await (options.drums ? registerDrumSelection(context, options.drums) : registerDrumKit(context));
+  await registerDrumKit(context, options.drums);
 
   if (!offline) await warmUp(context);
   const loads = new Set<Promise<void>>();
@@ -133,29 +132,6 @@ export async function registerDefaultSounds(context: BaseAudioContext, options: 
  * decoded up front, like drum-kit.ts). The other variations keep their places in the bank, so `n`
  * picks the same one, but point to one silent sample that no selected event plays.
  */
-async function registerDrumSelection(context: BaseAudioContext, selection: Partial<Record<DrumName, readonly number[]>>): Promise<void> {
-  const blobUrl = (samples: Float32Array) => URL.createObjectURL(new Blob([encodeWav(samples, context.sampleRate)], { type: 'audio/wav' }));
-  let silent: string | null = null;
-  const map: Record<string, string[]> = {};
-  const urls: string[] = [];
-  for (const name of DRUM_NAMES) {
-    const wanted = new Set(selection[name] ?? []);
-    if (wanted.size === 0) continue;
-    map[name] = [];
-    for (let n = 0; n < drumVariations(name); n++) {
-      if (wanted.has(n)) {
-        const url = blobUrl(synthesizeDrum(name, n, context.sampleRate));
-        map[name].push(url);
-        urls.push(url);
-      } else {
-        map[name].push((silent ??= blobUrl(new Float32Array(128))));
-      }
-    }
-  }
-  if (urls.length === 0) return;
-  await samples(map, '', { prebake: true, tag: 'motif' });
-  await Promise.all(urls.map((url) => loadBuffer(url, context)));
-}
 
 /**
  * Plays a silent synth note and drum hit once, so the first real event does not pay for cold

@@ -4,11 +4,8 @@
  * sound's name (bank prefix, lower case), then `n` rounded, a non-number read as 0, wrapped
  * around the drum's variations. Pure.
  */
-import { DRUM_NAMES, drumVariations, type DrumName } from '../audio/drums/kit.ts';
+import { DRUM_NAMES, drumVariations, type DrumName, type DrumSelection } from '../audio/drums/kit.ts';
 import { soundName } from '../audio/sound-name.ts';
-
-/** Drum name → the variations used, ascending. Drums no event plays are absent. */
-export type DrumSelection = Partial<Record<DrumName, number[]>>;
 
 const DRUMS: ReadonlySet<string> = new Set(DRUM_NAMES);
 
@@ -18,6 +15,7 @@ function variationIndex(n: unknown, count: number): number {
   return ((rounded % count) + count) % count;
 }
 
+/** Drum name → the variations used, ascending. Drums no event plays are absent. */
 export function drumsUsed(values: Iterable<Record<string, unknown>>): DrumSelection {
   const used = new Map<DrumName, Set<number>>();
   for (const value of values) {

@@ -1,5 +1,5 @@
 /** What the Node driver sends to the render page and gets back. Plain data: it crosses CDP as JSON. */
-import type { DrumSelection } from './drums.ts';
+import type { DrumSelection } from '../audio/drums/kit.ts';
 import type { RenderNote } from './schedule.ts';
 
 export interface RenderRequest {

@@ -17,6 +17,9 @@ import type { Hertz, Seconds } from './units.ts';
 export const DRUM_NAMES = ['bd', 'sd', 'hh', 'oh', 'cp', 'rim', 'lt', 'mt', 'ht', 'cr', 'rd'] as const;
 export type DrumName = (typeof DRUM_NAMES)[number];
 
+/** Drum name → variation indices: what a render synthesizes (drums absent from it are left out). */
+export type DrumSelection = Partial<Record<DrumName, readonly number[]>>;
+
 type Voice = (sampleRate: number, seed: number) => Float32Array;
 
 const samplesFor = (seconds: Seconds, sampleRate: number) => Math.round(seconds * sampleRate);
