@@ -13,6 +13,9 @@ import { memoryIO } from '../src/cli/io.ts';
 import { decodeWav, encodeWav } from '../src/render/wav.ts';
 import { planRender } from '../src/render/schedule.ts';
 import { drumsUsed } from '../src/render/drums.ts';
+import { renderQuantumFor } from '../src/render/quantum.ts';
+import { launchRenderer } from '../src/render/browser.ts';
+import { renderPlan } from '../src/render/render.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'motif-render-'));
 
@@ -54,6 +57,16 @@ describe('drumsUsed', () => {
     ];
     expect(drumsUsed(values)).toEqual({ bd: [0, 1], hh: [0], cp: [1] });
     expect(drumsUsed([{ s: 'sine' }])).toEqual({});
+  });
+});
+
+describe('renderQuantumFor', () => {
+  it('takes the large quantum only when every note keeps to native nodes with fixed parameters', () => {
+    expect(renderQuantumFor([{ s: 'sawtooth', note: 'c2', cutoff: 600, gain: 0.5 }, { s: 'bd', n: 1 }, { note: 'c4' }])).toBe(1024);
+    expect(renderQuantumFor([{ s: 'sine', note: 'c4' }, { s: 'sine', note: 'c4', shape: 0.3 }])).toBe(128); // a worklet
+    expect(renderQuantumFor([{ s: 'supersaw', note: 'c4' }])).toBe(128); // a worklet
+    expect(renderQuantumFor([{ s: 'sine', delay: 0.5 }])).toBe(128); // a feedback loop
+    expect(renderQuantumFor([{ s: 'casio' }])).toBe(128); // a sample: its rate may move
   });
 });
 
@@ -188,6 +201,46 @@ describe('motif render', () => {
     console.log(`dense mix, two renders: ${differing} of ${a!.data[0]!.length * 2} samples differ, by at most ${largest} LSB`);
     expect(largest).toBeLessThanOrEqual(1);
     expect(differing).toBeLessThan(a!.data[0]!.length * 2 * 0.001);
+  }, 90_000);
+
+  it('renders the same with the large render quantum as with the standard one, to within 1 LSB', async () => {
+    // .speed(1) changes nothing for a synth, but is not on the large quantum's list of controls.
+    const piece = readFileSync(join(import.meta.dirname, '..', 'examples', 'sixteen-voices.js'), 'utf8');
+    const files = { large: piece, standard: piece.replace(/\.gain\(([\d.]+)\)$/gm, '.gain($1).speed(1)') };
+    expect(files.standard).toContain('.speed(1)');
+    const decoded = [];
+    for (const [name, code] of Object.entries(files)) {
+      const file = join(dir, `quantum-${name}.js`);
+      writeFileSync(file, code);
+      expect((await run('render', file, '--cycles', '2', '-o', `${file}.wav`)).code).toBe(0);
+      decoded.push(decodeWav(readFileSync(`${file}.wav`)));
+    }
+    const [large, standard] = decoded;
+    let largest = 0;
+    for (let c = 0; c < 2; c++) {
+      for (let i = 0; i < large!.data[c]!.length; i++) largest = Math.max(largest, Math.abs(large!.data[c]![i]! - standard!.data[c]![i]!));
+    }
+    expect(Math.round(largest * 32768)).toBeLessThanOrEqual(1);
+  }, 90_000);
+
+  it('renders a melody the same five times over at the large quantum (no node reuse between notes)', async () => {
+    // superdough's node pool made 1 render in 3 of this melody differ, with a note changed or lost.
+    const melody = 'note("c4 [e4 g4] ~ c5 a3 ~ [f4 ~ d4 ~] b3").s("square").lpf(3000)';
+    const events = await query(melody, '0:2');
+    expect(renderQuantumFor(events.map(() => ({ s: 'square', note: 'c4', cutoff: 3000 })))).toBe(1024);
+    const full = (await run('query', '-e', melody, '--cycles', '0:2', '--json')).out.trim().split('\n').map((line) => JSON.parse(line) as { begin: number; end: number; value: Record<string, unknown> });
+    const plan = planRender(full, { begin: 0, end: 2 }, 0.5);
+    const renderer = await launchRenderer();
+    try {
+      const hashes: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const audio = await renderPlan(plan, { renderer });
+        hashes.push(createHash('sha256').update(new Uint8Array(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength)).digest('hex'));
+      }
+      expect(new Set(hashes).size).toBe(1);
+    } finally {
+      await renderer.close();
+    }
   }, 90_000);
 
   it('refuses a render in which no sound plays, and writes nothing', async () => {

@@ -5,6 +5,37 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
+
+/**
+ * Chromium keeps only the last `--disable-features` switch, so ours repeats playwright-core's own
+ * list (1.65: its defaults keep the browser off the network and stable under automation) and adds:
+ * - `WebUIOmniboxPopup`, `WebUIOmniboxAimPopup`: headless Chromium 156 preloads the address bar's
+ *   popups as WebUI pages in a renderer of their own for every new window, ≈1.2 s of CPU that
+ *   competed with offline renders on a 2-core machine.
+ * test/chromium.test.ts checks that the launched browser's last switch keeps every name of the
+ * first (playwright-core's), so an upgrade that adds one is noticed.
+ */
+export const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+];
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -14,6 +45,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--autoplay-policy=no-user-gesture-required',
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
 ];
 
 /** `/usr/bin/chromium`, or the path in `MOTIF_CHROMIUM`. */

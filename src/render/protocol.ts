@@ -8,8 +8,10 @@ export interface RenderRequest {
   sampleRate: number;
   /** Total length of the render, frames. */
   frames: number;
-  /** Notes are scheduled just in time, this many frames ahead (a multiple of 128). */
+  /** Notes are scheduled just in time, this many frames ahead (a multiple of `renderQuantum`). */
   chunkFrames: number;
+  /** Frames Chromium renders at a time (its `renderSizeHint`; 128 is the standard; see quantum.ts). */
+  renderQuantum: number;
   seed: number;
   /** The drums (and variations) the notes play: the page synthesizes only these. */
   drums: DrumSelection;

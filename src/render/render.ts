@@ -4,6 +4,7 @@
  */
 import type { OfflineRenderer } from './browser.ts';
 import { drumsUsed } from './drums.ts';
+import { DEFAULT_RENDER_QUANTUM, renderQuantumFor } from './quantum.ts';
 import type { RenderRequest } from './protocol.ts';
 import type { RenderPlan } from './schedule.ts';
 
@@ -12,7 +13,7 @@ export interface RenderOptions {
   /** Seconds rendered after the last cycle, for releases and reverb. */
   tailSeconds?: number;
   seed?: number;
-  /** Frames scheduled ahead; rounded to a multiple of 128 (superdough skips notes in the past). */
+  /** Frames scheduled ahead; rounded to a multiple of the render quantum (superdough skips notes in the past). */
   chunkFrames?: number;
   /**
    * Schedule every note before rendering instead of chunk by chunk: far slower, but reproducible
@@ -45,7 +46,10 @@ export const DEFAULT_SEED = 0x6d6f7466; // "motf"
 export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}): Promise<RenderedAudio> {
   const sampleRate = options.sampleRate ?? DEFAULT_SAMPLE_RATE;
   const frames = Math.max(128, Math.ceil((plan.seconds + (options.tailSeconds ?? 1)) * sampleRate));
-  const chunkFrames = options.upFront ? frames : Math.max(128, Math.round((options.chunkFrames ?? 12_288) / 128) * 128);
+  const values = plan.notes.map((note) => note.value);
+  // Up front, the quantum matters little (the graph is the cost): it stays the standard one.
+  const renderQuantum = options.upFront ? DEFAULT_RENDER_QUANTUM : renderQuantumFor(values);
+  const chunkFrames = options.upFront ? frames : Math.max(renderQuantum, Math.round((options.chunkFrames ?? 12_288) / renderQuantum) * renderQuantum);
   const request: RenderRequest = {
     notes: plan.notes,
     cps: plan.cps,
@@ -53,7 +57,8 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
     frames,
     chunkFrames,
     seed: options.seed ?? DEFAULT_SEED,
-    drums: drumsUsed(plan.notes.map((note) => note.value)),
+    renderQuantum,
+    drums: drumsUsed(values),
   };
   const renderer = options.renderer ?? (await (await import('./browser.ts')).launchRenderer());
   try {

@@ -11,12 +11,36 @@ import { createMasterBus } from '../../audio/master-bus.ts';
 import { seededRandom, seedScript } from '../prng.ts';
 import { PCM_DOWNLOAD_NAME, RENDER_FUNCTION, type RenderRequest, type RenderResponse } from '../protocol.ts';
 
+/** `renderSizeHint` is recent (Chromium 13x) and missing from TypeScript's DOM types; older browsers ignore it. */
+function contextOptions(options: OfflineAudioContextOptions, renderQuantum: number): OfflineAudioContextOptions {
+  return renderQuantum === 128 ? options : ({ ...options, renderSizeHint: renderQuantum } as OfflineAudioContextOptions);
+}
+
+/**
+ * superdough reuses filter and worklet nodes from a pool (held through WeakRefs) once a voice's
+ * `ended` event releases them. Those events reach the page at moments that vary from run to run
+ * relative to the offline render, so which node a note gets, and when a node is released while
+ * another note may already hold it, varies too: a note could come out different or silent
+ * (measured: 1 render in 3 of a 16-note melody at a 1024-frame quantum). This page makes every
+ * pooled node look collected, so each note gets fresh nodes and a render is repeatable.
+ */
+function disableNodeReuse(): void {
+  const NativeWeakRef = WeakRef;
+  class NoAudioNodeWeakRef<T extends WeakKey> extends NativeWeakRef<T> {
+    override deref(): T | undefined {
+      const target = super.deref();
+      return target instanceof AudioNode ? undefined : target;
+    }
+  }
+  globalThis.WeakRef = NoAudioNodeWeakRef as WeakRefConstructor;
+}
+
 /**
  * How many frames the master bus delays its input (Chromium's DynamicsCompressorNode looks 6 ms
  * ahead). Measured, not assumed: an impulse through a master bus on a tiny offline context.
  */
-async function masterLatencyFrames(sampleRate: number): Promise<number> {
-  const probe = new OfflineAudioContext({ numberOfChannels: 1, length: 4096, sampleRate });
+async function masterLatencyFrames(sampleRate: number, renderQuantum: number): Promise<number> {
+  const probe = new OfflineAudioContext(contextOptions({ numberOfChannels: 1, length: 4096, sampleRate }, renderQuantum));
   const impulse = new AudioBuffer({ numberOfChannels: 1, length: 1, sampleRate });
   impulse.getChannelData(0)[0] = 0.1;
   const source = new AudioBufferSourceNode(probe, { buffer: impulse });
@@ -87,10 +111,13 @@ function trackAuxiliaryRenders(): () => Promise<void> {
 async function render(request: RenderRequest): Promise<RenderResponse> {
   const started = performance.now();
   Math.random = seededRandom(request.seed);
+  disableNodeReuse();
   // The master bus delays the output by `latency` frames: render that much longer and drop the
   // first `latency` frames, so that an event's onset lands on its own sample in the file.
-  const latency = await masterLatencyFrames(request.sampleRate);
-  const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames + latency, sampleRate: request.sampleRate });
+  const latency = await masterLatencyFrames(request.sampleRate, request.renderQuantum);
+  const context = new OfflineAudioContext(
+    contextOptions({ numberOfChannels: 2, length: request.frames + latency, sampleRate: request.sampleRate }, request.renderQuantum),
+  );
   const auxiliaryRendersDone = trackAuxiliaryRenders();
   setAudioContext(context); // the worklets below load on this context
   // superdough's AudioWorklets (shape, crush, supersaw, envelopes, …; ≈50 ms), after a module that
