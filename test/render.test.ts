@@ -13,7 +13,7 @@ import { memoryIO } from '../src/cli/io.ts';
 import { decodeWav, encodeWav } from '../src/render/wav.ts';
 import { planRender } from '../src/render/schedule.ts';
 import { drumsUsed } from '../src/render/drums.ts';
-import { renderQuantumFor } from '../src/render/quantum.ts';
+import { overlapsScheduling, renderQuantumFor } from '../src/render/quantum.ts';
 import { launchRenderer } from '../src/render/browser.ts';
 import { renderPlan } from '../src/render/render.ts';
 
@@ -67,6 +67,12 @@ describe('renderQuantumFor', () => {
     expect(renderQuantumFor([{ s: 'supersaw', note: 'c4' }])).toBe(128); // a worklet
     expect(renderQuantumFor([{ s: 'sine', delay: 0.5 }])).toBe(128); // a feedback loop
     expect(renderQuantumFor([{ s: 'casio' }])).toBe(128); // a sample: its rate may move
+  });
+
+  it('overlaps scheduling with rendering only for the large quantum without reverb (superdough sets its impulse asynchronously)', () => {
+    expect(overlapsScheduling([{ s: 'sawtooth', note: 'c2', cutoff: 600 }, { s: 'hh' }])).toBe(true);
+    expect(overlapsScheduling([{ s: 'sawtooth', note: 'c2' }, { s: 'sine', room: 0.3 }])).toBe(false);
+    expect(overlapsScheduling([{ s: 'supersaw', note: 'c2' }])).toBe(false);
   });
 });
 

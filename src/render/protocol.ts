@@ -12,6 +12,8 @@ export interface RenderRequest {
   chunkFrames: number;
   /** Frames Chromium renders at a time (its `renderSizeHint`; 128 is the standard; see quantum.ts). */
   renderQuantum: number;
+  /** Schedule each chunk's notes while the render plays the chunk before (see quantum.ts), not while it waits. */
+  overlapScheduling: boolean;
   seed: number;
   /** The drums (and variations) the notes play: the page synthesizes only these. */
   drums: DrumSelection;

@@ -47,3 +47,16 @@ export function renderQuantumFor(values: Iterable<Record<string, unknown>>): num
   }
   return LARGE_RENDER_QUANTUM;
 }
+
+/**
+ * Whether a chunk's notes may be scheduled while the render plays the chunk before, on the other
+ * core, instead of while it waits (≈12% faster on the bench piece). Safe when nothing a note sets
+ * up touches a node the render is already playing: each native voice builds and automates its own
+ * nodes before connecting them. The reverb is the exception: superdough sets the shared
+ * convolver's impulse when an impulse render of its own completes, which would then land at a
+ * moment that varies from run to run. So: the large quantum's sounds and controls, without `room`.
+ */
+export function overlapsScheduling(values: Iterable<Record<string, unknown>>): boolean {
+  const list = [...values];
+  return renderQuantumFor(list) === LARGE_RENDER_QUANTUM && list.every((value) => value.room === undefined);
+}

@@ -4,7 +4,7 @@
  */
 import type { OfflineRenderer } from './browser.ts';
 import { drumsUsed } from './drums.ts';
-import { DEFAULT_RENDER_QUANTUM, renderQuantumFor } from './quantum.ts';
+import { DEFAULT_RENDER_QUANTUM, overlapsScheduling, renderQuantumFor } from './quantum.ts';
 import type { RenderRequest } from './protocol.ts';
 import type { RenderPlan } from './schedule.ts';
 
@@ -58,6 +58,7 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
     chunkFrames,
     seed: options.seed ?? DEFAULT_SEED,
     renderQuantum,
+    overlapScheduling: !options.upFront && overlapsScheduling(values),
     drums: drumsUsed(values),
   };
   const renderer = options.renderer ?? (await (await import('./browser.ts')).launchRenderer());

@@ -145,31 +145,35 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
     await auxiliaryRendersDone();
     scheduleMs += performance.now() - began;
   };
-  // The render stops every chunk (a multiple of 128 frames: superdough skips notes before
-  // currentTime) and schedules the notes of the next chunk: just in time, which renders far faster
-  // than scheduling everything up front (fewer idle nodes in the graph).
+  // The render stops at every chunk boundary (a multiple of the render quantum: superdough skips
+  // notes before currentTime) to schedule the next chunk's notes: just in time, which renders far
+  // faster than scheduling everything up front (fewer idle nodes in the graph). Invariant: when the
+  // render stops at stops[k], every note before stops[k + 1] is scheduled. In step, the page
+  // schedules them while the render is stopped; overlapped, it schedules them while the render
+  // plays chunk k, on the other core (see quantum.ts for when that is safe).
   const stops: number[] = [];
   for (let frame = chunkFrames; frame < frames; frame += chunkFrames) stops.push(frame);
   const until = (index: number) => (index < stops.length ? stops[index]! / sampleRate : Number.POSITIVE_INFINITY);
   let failure: unknown = null;
+  const schedule = (index: number) => scheduleUntil(until(index)).catch((error: unknown) => void (failure ??= error));
+  await schedule(0);
+  let pending = request.overlapScheduling ? schedule(1) : Promise.resolve();
   const suspendAt = (index: number) => {
     if (index >= stops.length) return;
     context
       .suspend(stops[index]! / sampleRate)
       .then(async () => {
-        try {
-          await scheduleUntil(until(index + 1));
-        } catch (error) {
-          failure ??= error;
-        }
+        if (!request.overlapScheduling) pending = schedule(index + 1);
+        await pending;
         suspendAt(index + 1);
         await context.resume();
+        if (request.overlapScheduling) pending = schedule(index + 2);
       })
       .catch((error: unknown) => (failure ??= error));
   };
-  await scheduleUntil(until(0));
   suspendAt(0);
   const buffer = await context.startRendering();
+  await pending;
   if (failure) throw failure;
   const rendered = performance.now();
   const { pcm, peak } = toPcm(buffer, latency);
