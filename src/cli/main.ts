@@ -18,7 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
 
 export const usage = `Usage:
   motif query  <file | -e code> [--cycles A:B] [--json] [--exact]   events whose onset lies in the span
-  motif render <file | -e code> --cycles N [--cps X] [--rate 48000] [--tail S] [--seed N] [--all-up-front] -o out.wav
+  motif render <file | -e code> --cycles N [--cps X] [--rate 48000] [--tail S] [--seed N] -o out.wav
   motif export <file | -e code> --cycles N [--cps X] [--beats 4] -o out.mid   SMF, one track per layer, a cycle = a bar
   motif import <song.mid> [--track N] [--channel C] [--grid 16]     Motif code for a MIDI track (grid: steps per whole note)
   motif play   <file | -e code> [--cycles N] [--cps X]              render, then play on the audio output

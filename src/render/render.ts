@@ -4,7 +4,7 @@
  */
 import type { OfflineRenderer } from './browser.ts';
 import { drumsUsed } from './drums.ts';
-import { DEFAULT_RENDER_QUANTUM, overlapsScheduling, renderQuantumFor } from './quantum.ts';
+import { overlapsScheduling, renderQuantumFor } from './quantum.ts';
 import type { RenderRequest } from './protocol.ts';
 import type { RenderPlan } from './schedule.ts';
 
@@ -15,12 +15,6 @@ export interface RenderOptions {
   seed?: number;
   /** Frames scheduled ahead; rounded to a multiple of the render quantum (superdough skips notes in the past). */
   chunkFrames?: number;
-  /**
-   * Schedule every note before rendering instead of chunk by chunk: far slower, but reproducible
-   * with AudioWorklet-based sounds (supersaw, shape, crush, …), whose output in Chromium changes
-   * from run to run when the render is suspended and resumed.
-   */
-  upFront?: boolean;
   /** A renderer to reuse (one browser, a fresh page per render); launched and closed if absent. */
   renderer?: OfflineRenderer;
 }
@@ -47,9 +41,8 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
   const sampleRate = options.sampleRate ?? DEFAULT_SAMPLE_RATE;
   const frames = Math.max(128, Math.ceil((plan.seconds + (options.tailSeconds ?? 1)) * sampleRate));
   const values = plan.notes.map((note) => note.value);
-  // Up front, the quantum matters little (the graph is the cost): it stays the standard one.
-  const renderQuantum = options.upFront ? DEFAULT_RENDER_QUANTUM : renderQuantumFor(values);
-  const chunkFrames = options.upFront ? frames : Math.max(renderQuantum, Math.round((options.chunkFrames ?? 12_288) / renderQuantum) * renderQuantum);
+  const renderQuantum = renderQuantumFor(values);
+  const chunkFrames = Math.max(renderQuantum, Math.round((options.chunkFrames ?? 12_288) / renderQuantum) * renderQuantum);
   const request: RenderRequest = {
     notes: plan.notes,
     cps: plan.cps,
@@ -58,7 +51,7 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
     chunkFrames,
     seed: options.seed ?? DEFAULT_SEED,
     renderQuantum,
-    overlapScheduling: !options.upFront && overlapsScheduling(values),
+    overlapScheduling: overlapsScheduling(values),
     drums: drumsUsed(values),
   };
   const renderer = options.renderer ?? (await (await import('./browser.ts')).launchRenderer());

@@ -1,8 +1,7 @@
 /**
- * `motif render <file | -e code> --cycles N [--cps X] [--rate 48000] [--tail S] [--seed N] [--all-up-front] -o out.wav`:
+ * `motif render <file | -e code> --cycles N [--cps X] [--rate 48000] [--tail S] [--seed N] -o out.wav`:
  * renders offline with superdough in headless Chromium (as the browser plays it), stereo WAV.
- * `--all-up-front` schedules every note before rendering: slow, but reproducible for sounds that
- * run in AudioWorklets (see src/render/render.ts).
+ * The same file gives the same samples on the same Chromium build (see src/render/page/entry.ts).
  */
 import type { OfflineRenderer } from '../../render/browser.ts';
 import { DEFAULT_SAMPLE_RATE, renderPlan, type RenderedAudio } from '../../render/render.ts';
@@ -23,7 +22,6 @@ export const renderOptions = {
   rate: { value: true },
   tail: { value: true },
   seed: { value: true },
-  'all-up-front': { value: false },
   eval: { value: true, alias: 'e' },
 } as const;
 
@@ -52,8 +50,7 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
     );
     if (plan.seconds > 3600) throw new UserError(`motif ${command}: ${plan.seconds.toFixed(0)} s is longer than the 1 hour limit`, USAGE);
     renderer = await launching;
-    const upFront = args.options['all-up-front'] === true;
-    const audio = await renderPlan(plan, { renderer, sampleRate, tailSeconds, upFront, ...(seed === undefined ? {} : { seed }) });
+    const audio = await renderPlan(plan, { renderer, sampleRate, tailSeconds, ...(seed === undefined ? {} : { seed }) });
     if (process.env.MOTIF_DEBUG) for (const warning of audio.warnings) io.stderr(`page: ${warning}\n`);
     if (audio.peak === 0) {
       const why = audio.noteErrors[0] ?? 'no sound played; are the sound names right?';

@@ -1,14 +1,21 @@
 /**
  * The offline render page (bundled by esbuild, runs in headless Chromium): renders notes with
  * Motif's sound engine (src/audio: superdough, the drum kit, the master limiter) into an
- * OfflineAudioContext, scheduling them just in time, one chunk ahead
- * (suspend/resume), which is far faster than scheduling everything up front. A fresh page per
- * render: superdough keeps its controller and node pools per context.
+ * OfflineAudioContext, scheduling them just in time, one chunk ahead (suspend/resume), which is
+ * far faster than scheduling everything up front. A fresh page per render: superdough keeps its
+ * controller and node pools per context.
+ *
+ * The same request gives the same samples on the same Chromium build: `Math.random` is seeded
+ * (here and in the worklet scope), voices get fresh nodes (disableNodeReuse), and every chunk
+ * waits, before the render resumes, for superdough's own impulse renders and for the messages it
+ * sent to worklet voices (worklet-barrier.ts). Chromium may still sum simultaneous voices in
+ * another order: dense mixes agree to within 1 LSB.
  */
 import { loadWorklets, setAudioContext } from 'superdough';
 import { registerDefaultSounds } from '../../audio/index.ts';
 import { createMasterBus } from '../../audio/master-bus.ts';
 import { seededRandom, seedScript } from '../prng.ts';
+import { BARRIER_PROCESSOR_SCRIPT, workletBarrier } from './worklet-barrier.ts';
 import { PCM_DOWNLOAD_NAME, RENDER_FUNCTION, type RenderRequest, type RenderResponse } from '../protocol.ts';
 
 /** `renderSizeHint` is recent (Chromium 13x) and missing from TypeScript's DOM types; older browsers ignore it. */
@@ -122,8 +129,9 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   setAudioContext(context); // the worklets below load on this context
   // superdough's AudioWorklets (shape, crush, supersaw, envelopes, …; ≈50 ms), after a module that
   // seeds Math.random in the worklet scope too (supersaw phases).
-  const seed = URL.createObjectURL(new Blob([seedScript(request.seed)], { type: 'text/javascript' }));
+  const seed = URL.createObjectURL(new Blob([seedScript(request.seed), BARRIER_PROCESSOR_SCRIPT], { type: 'text/javascript' }));
   await context.audioWorklet.addModule(seed);
+  const workletMessagesHandled = workletBarrier(context);
   await loadWorklets();
   // The browser's sound: superdough, the procedural drum kit and the master limiter (src/audio).
   // Only the drums the notes play are synthesized.
@@ -143,6 +151,7 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
       await engine.playHap(note.value, note.time, note.duration, cps, note.cycle); // never throws; warns once per sound
     }
     await auxiliaryRendersDone();
+    await workletMessagesHandled();
     scheduleMs += performance.now() - began;
   };
   // The render stops at every chunk boundary (a multiple of the render quantum: superdough skips
