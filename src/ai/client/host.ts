@@ -91,6 +91,8 @@ export class AiHost {
   private readonly materials = new Map<number, GeneratedMaterial>();
   private readonly warned = new Set<string>();
   private evaluationId = 0;
+  /** Evaluations below this one were replaced by a successful later one. */
+  private firstCurrent = 0;
   private callCounter = 0;
   private readonly perFunction = new Map<string, number>();
   private sites: Map<string, CallSite[]> = new Map();
@@ -283,7 +285,13 @@ export class AiHost {
     return promise;
   }
 
+  /** Whether a later evaluation has replaced `evaluation` (its pattern plays no more). */
+  superseded(evaluation: number): boolean {
+    return evaluation < this.firstCurrent;
+  }
+
   private cancelStale(evaluation: number): void {
+    this.firstCurrent = evaluation;
     for (const entry of this.inFlight.values()) if (entry.evaluation < evaluation) entry.controller.abort();
   }
 

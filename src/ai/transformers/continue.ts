@@ -2,7 +2,8 @@
  * `.continue()`: continues a melody with the melody model. Returns a pattern at once: the source
  * plays while the model works, then prompt plus continuation (or the continuation alone) loops.
  * Nothing here throws into the user's code: bad input is reported through the host and the
- * source keeps playing.
+ * source keeps playing. A source holding other calls' results (`a.continue().continue()`) is read
+ * as it plays once they are in: while they are pending, this call waits for them.
  */
 import type { Hap, Pattern } from '@strudel/core';
 import type { AiHost, CallRecord } from '../client/host.ts';
@@ -12,7 +13,7 @@ import { generatedNotes, resolvedPattern, type GeneratedMaterial } from './conti
 import { AiCallError, messageOf } from './errors.ts';
 import { MAX_GENERATED_STEPS, parseContinueOptions, type ContinueOptions } from './options.ts';
 import { detectPeriod, hapsToNotes, onsetHaps } from './prompt.ts';
-import { SwapSlot, swapPattern } from './swap.ts';
+import { readResolved, SwapSlot, swapPattern } from './swap.ts';
 
 /** The prompt as read from the source, before it meets a model. */
 interface Prompt {
@@ -92,38 +93,76 @@ function loadError(options: ContinueOptions, error: unknown): AiCallError {
   return new AiCallError('continue', `could not load the default melody model (models/melody/): ${messageOf(error)}`);
 }
 
+/**
+ * Reads the prompt as the source plays once the results it holds are in (`readResolved`): the
+ * prompt, or the results still pending that the read ran into (what it read, even an error, then
+ * does not count).
+ */
+function promptOrPending(source: Pattern, options: ContinueOptions): Prompt | SwapSlot[] {
+  const pending = new Set<SwapSlot>();
+  try {
+    const prompt = readResolved(() => readPrompt(source, options), pending);
+    return pending.size > 0 ? [...pending] : prompt;
+  } catch (error) {
+    if (pending.size > 0) return [...pending];
+    throw error;
+  }
+}
+
+/** The prompt once the pending results in the source have settled (a failed one leaves its source). */
+async function settledPrompt(source: Pattern, options: ContinueOptions, pending: SwapSlot[]): Promise<Prompt> {
+  let read: Prompt | SwapSlot[] = pending;
+  while (Array.isArray(read)) {
+    await Promise.all(read.map((slot) => slot.settled()));
+    read = promptOrPending(source, options);
+  }
+  return read;
+}
+
+/** Warns if the prompt is polyphonic; returns the warning for the call's status. */
+function polyphonyWarning(host: AiHost, call: CallRecord, prompt: Prompt): string | undefined {
+  if (!prompt.wasPolyphonic) return undefined;
+  const warning = '.continue(): the prompt is polyphonic; continuing its top line (highest notes)';
+  host.warn(call, warning);
+  return warning;
+}
+
 /** The body of `.continue(options)` for `source`, talking to `host`. */
 export function continuePattern(host: AiHost, source: Pattern, rawOptions: unknown): Pattern {
   const call: CallRecord = host.nextCall('continue');
-  let prompt: Prompt;
+  let options: ContinueOptions;
+  let read: Prompt | SwapSlot[];
   try {
-    prompt = readPrompt(source, parseContinueOptions(rawOptions));
+    options = parseContinueOptions(rawOptions);
+    read = promptOrPending(source, options);
   } catch (error) {
     host.fail(call, messageOf(error));
     return source;
   }
-  const warning = prompt.wasPolyphonic
-    ? '.continue(): the prompt is polyphonic; continuing its top line (highest notes)'
-    : undefined;
-  if (warning) host.warn(call, warning);
-  const ref = modelRef(host, prompt.options);
-  const resolve = (info: ModelInfo, request: GenerateRequest, semitones: number, events: number[]): Pattern => {
+  // The prompt now, or null when the source holds results still pending (`a.continue().continue()`):
+  // then this call waits for them and continues what they play.
+  const ready = Array.isArray(read) ? null : read;
+  const waitFor = Array.isArray(read) ? read : [];
+  const readyWarning = ready ? polyphonyWarning(host, call, ready) : undefined;
+  const ref = modelRef(host, options);
+  const resolve = (prompt: Prompt, info: ModelInfo, request: GenerateRequest, semitones: number, events: number[]): Pattern => {
     const generated = material(prompt, info, request, semitones, events);
     host.setMaterial(call, generated);
     return resolvedPattern(prompt.haps, generated);
   };
 
-  // With the model known (any evaluation after the first), the request is made right here, during
-  // the evaluation: a cached result means no pending phase at all, and a request already running
-  // for an earlier evaluation is claimed by this one before stale requests are cancelled.
+  // With the prompt read and the model known (any evaluation after the first), the request is made
+  // right here, during the evaluation: a cached result means no pending phase at all, and a request
+  // already running for an earlier evaluation is claimed by this one before stale requests are
+  // cancelled.
   const known = host.knownModel(ref);
   let early: { request: GenerateRequest; semitones: number; events: Promise<number[]> } | null = null;
-  if (known) {
-    const { request, semitones } = requestFor(prompt, ref, known);
+  if (known && ready) {
+    const { request, semitones } = requestFor(ready, ref, known);
     const hit = host.cached(request, known);
     if (hit) {
-      const pattern = resolve(known, request, semitones, hit);
-      host.setStatus(call, 'ready', warning);
+      const pattern = resolve(ready, known, request, semitones, hit);
+      host.setStatus(call, 'ready', readyWarning);
       return pattern;
     }
     early = { request, semitones, events: host.generate(request, known, call.evaluation) };
@@ -132,21 +171,26 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
   const slot = new SwapSlot();
   host.setStatus(call, 'pending');
   const work = (async () => {
+    const prompt = ready ?? (await settledPrompt(source, options, waitFor));
+    const warning = ready ? readyWarning : polyphonyWarning(host, call, prompt);
     let info: ModelInfo;
     try {
       info = known ?? (await host.loadModel(ref));
     } catch (error) {
-      throw loadError(prompt.options, error);
+      throw loadError(options, error);
     }
+    if (!early && host.superseded(call.evaluation)) return; // a replaced evaluation makes no new request
     const { request, semitones } = early ?? requestFor(prompt, ref, info);
     const events = await (early?.events ?? host.generate(request, info, call.evaluation));
-    slot.fill(resolve(info, request, semitones, events), host.swapCycle());
+    slot.fill(resolve(prompt, info, request, semitones, events), host.swapCycle());
     host.setStatus(call, 'ready', warning);
   })();
-  work.catch((error: unknown) => {
-    if (error instanceof AiWorkerError && error.cancelled) return; // superseded by a newer evaluation
-    host.fail(call, error instanceof AiCallError ? error.message : `.continue(): ${messageOf(error)}`);
-  });
+  work
+    .catch((error: unknown) => {
+      if (error instanceof AiWorkerError && error.cancelled) return; // superseded by a newer evaluation
+      host.fail(call, error instanceof AiCallError ? error.message : `.continue(): ${messageOf(error)}`);
+    })
+    .finally(() => slot.settle()); // calls that read this one (`.continue().continue()`) go on
   host.track(work);
   return swapPattern(source, slot);
 }

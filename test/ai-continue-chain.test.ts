@@ -1,0 +1,138 @@
+// Chained AI calls: `a.continue(…).continue(…)`. The outer call continues what the inner one
+// plays once its result is in, never the inner call's source that plays while it is pending.
+import type { Hap, Pattern } from '@strudel/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bake } from '../src/ai/bake.ts';
+import { createNodeAiClient } from '../src/ai/client/node.ts';
+import { AiHost, type CallStatus } from '../src/ai/client/host.ts';
+import { installAiTransformers } from '../src/ai/transformers/install.ts';
+import { pitchOf } from '../src/ai/transformers/prompt.ts';
+import { evaluate } from '../src/runtime/evaluate.ts';
+import { makeCheckpoint, serveCheckpoints, TINY_CONFIG, type CheckpointServer } from './ai-platform-fixtures.ts';
+
+let server: CheckpointServer;
+const hosts: AiHost[] = [];
+
+beforeAll(async () => {
+  server = await serveCheckpoints({ tiny: makeCheckpoint(TINY_CONFIG, 7) });
+});
+
+afterAll(async () => {
+  await Promise.all(hosts.map((host) => host.dispose()));
+  await server.close();
+});
+
+/** A host with its own worker, its model not loaded yet, serving `.continue()` from now on. */
+function freshHost(): AiHost {
+  const host = new AiHost({ client: createNodeAiClient, defaultModel: { kind: 'url', url: server.url('tiny') } });
+  hosts.push(host);
+  installAiTransformers(host);
+  return host;
+}
+
+/** Onset events with pitches as MIDI numbers ("e4" and 64 are the same note), in a stable order. */
+function normalized(pattern: Pattern | null, begin: number, end: number) {
+  if (!pattern) throw new Error('no pattern');
+  return pattern
+    .queryArc(begin, end)
+    .filter((hap: Hap) => hap.hasOnset())
+    .map((hap: Hap) => {
+      const value = { ...(hap.value as Record<string, unknown>), note: pitchOf(hap.value) };
+      return { begin: hap.whole!.begin.valueOf(), end: hap.whole!.end.valueOf(), value: JSON.stringify(value, Object.keys(value).sort()) };
+    })
+    .sort((a, b) => a.begin - b.begin || a.end - b.end || a.value.localeCompare(b.value));
+}
+
+type Events = ReturnType<typeof normalized>;
+const shifted = (events: Events, by: number): Events => events.map((e) => ({ ...e, begin: e.begin + by, end: e.end + by }));
+
+const SOURCE = 'note("c4 e4 g4 b4").s("triangle")';
+const inner = (seed: number) => `${SOURCE}.continue({ cycles: 1, seed: ${seed} })`;
+const chain = (seed: number) => `${inner(seed)}.continue({ cycles: 2, seed: ${seed + 1} })`;
+
+/** Evaluates through the host and waits for every AI call, as the CLI does. */
+async function settled(host: AiHost, code: string): Promise<Pattern> {
+  const result = await host.evaluate(code);
+  expect(result.errors).toEqual([]);
+  await host.settled();
+  return result.pattern!;
+}
+
+describe('chained .continue() calls', () => {
+  it('the outer call continues the inner result: its prompt is the inner prompt plus continuation', async () => {
+    const host = freshHost(); // the model is not loaded yet: both calls start pending
+    const chained = await settled(host, chain(1));
+    expect(host.statuses().map((s) => s.state)).toEqual(['ready', 'ready']);
+    expect(host.material(0)).toMatchObject({ promptCycles: 1, cycles: 1 });
+    expect(host.material(1)).toMatchObject({ promptCycles: 2, cycles: 2 });
+
+    const continued = await settled(host, inner(1)); // the inner call alone (cached)
+    const innerLoop = normalized(continued, 0, 2);
+    expect(innerLoop.filter((e) => e.begin >= 1).length).toBeGreaterThan(0);
+    // cycles 0-1: the source and the inner continuation; 2-3: the outer continuation; then it loops
+    expect(normalized(chained, 0, 2)).toEqual(innerLoop);
+    expect(normalized(chained, 2, 4).length).toBeGreaterThan(0);
+    expect(normalized(chained, 4, 8)).toEqual(shifted(normalized(chained, 0, 4), 4));
+  });
+
+  it('equals the outer call run on the baked inner result, with the same seed', async () => {
+    const host = freshHost();
+    const chained = await settled(host, chain(3));
+    await settled(host, inner(3));
+    const status = host.statuses()[0];
+    const baked = bake(inner(3), status.from, host.material(0)!);
+    expect(baked).not.toContain('continue');
+    const outerOnBaked = await settled(host, `${baked}.continue({ cycles: 2, seed: 4 })`);
+    expect(normalized(chained, 0, 8)).toEqual(normalized(outerOnBaked, 0, 8));
+  });
+
+  it('gives the same pattern on every evaluation: model loading, model loaded, results cached', async () => {
+    const first = normalized(await settled(freshHost(), chain(5)), 0, 8);
+    const host = freshHost();
+    await host.loadModel(host.defaultModel); // now both requests are made during the evaluation
+    expect(normalized(await settled(host, chain(5)), 0, 8)).toEqual(first);
+    const again = await host.evaluate(chain(5)); // cached: resolved at once, no pending phase
+    expect(host.statuses().map((s) => s.state)).toEqual(['ready', 'ready']);
+    expect(normalized(again.pattern, 0, 8)).toEqual(first);
+  });
+
+  it('in the editor: the source plays until the chain is in, then the whole chain from a cycle boundary', async () => {
+    const host = freshHost();
+    const source = normalized((await evaluate(SOURCE)).pattern, 0, 1);
+    const seen: CallStatus[] = [];
+    host.onStatus((status) => seen.push(status));
+    let now = 2.5;
+    host.setClock(() => now);
+    const result = await host.evaluate(chain(7));
+    expect(host.statuses().map((s) => s.state)).toEqual(['pending', 'pending']);
+    expect(normalized(result.pattern, 2, 3)).toEqual(shifted(source, 2));
+    await host.settled();
+    now = 2.7;
+    expect(normalized(result.pattern, 2, 3)).toEqual(shifted(source, 2)); // nothing changes before cycle 3
+    expect(seen.map((s) => `${s.callId}:${s.state}`)).toEqual(['0:pending', '1:pending', '0:ready', '1:ready']);
+
+    host.setClock(null);
+    const headless = normalized((await host.evaluate(chain(7))).pattern, 0, 4); // cached
+    expect(normalized(result.pattern, 4, 8)).toEqual(shifted(headless, 4));
+  });
+
+  it('makes no request for a chain whose evaluation was replaced while it waited', async () => {
+    const host = freshHost();
+    const seen: CallStatus[] = [];
+    host.onStatus((status) => seen.push(status));
+    await host.evaluate(chain(11)); // evaluation 1: both calls wait (for the model, then the inner call)
+    await settled(host, `${SOURCE}.continue({ seed: 12 })`); // evaluation 2 replaces it
+    expect((await host.client.stats()).generateRuns).toBe(1);
+    expect(seen.filter((s) => s.evaluation === 1).map((s) => `${s.callId}:${s.state}`)).toEqual(['0:pending', '1:pending']);
+    expect(host.statuses().map((s) => s.state)).toEqual(['ready']);
+  });
+
+  it('continues the inner source when the inner call fails while pending', async () => {
+    const host = freshHost();
+    const code = `${SOURCE}.continue({ model: '${server.url('missing')}' }).continue({ seed: 9 })`;
+    const chained = await settled(host, code);
+    expect(host.statuses().map((s) => s.state)).toEqual(['error', 'ready']);
+    expect(host.material(1)).toMatchObject({ promptCycles: 1, cycles: 1 });
+    expect(normalized(chained, 0, 1)).toEqual(normalized((await evaluate(SOURCE)).pattern, 0, 1));
+  });
+});
