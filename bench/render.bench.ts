@@ -4,7 +4,9 @@
  * plain-TypeScript synth (the best other route tried), in the same run. Realtime factor = audio
  * seconds / wall seconds. "excluding start-up" times one render on a launched browser (fresh page,
  * PCM back in Node); "including" adds launching Chromium and loading the page bundle.
- * Three runs each; medians reported; then the whole `motif render` command once. The machine is shared, so CPU-time factors (audio seconds per
+ * Three runs each; medians reported; then the same piece with reverb (no overlapped scheduling)
+ * and with a waveshaper (an AudioWorklet: the standard 128-frame quantum), once each; then the
+ * whole `motif render` command once. The machine is shared, so CPU-time factors (audio seconds per
  * CPU second of Chromium and Node together) are reported beside the wall-clock ones, with the load
  * average. Ends with one JSON line.
  */
@@ -94,6 +96,22 @@ for (let run = 0; run < RUNS; run++) {
   );
 }
 
+// Variants that take the slower paths (see src/render/quantum.ts), once each on a launched browser.
+const variantFactors: Record<string, number> = {};
+for (const [name, extra] of [
+  ['reverb', { room: 0.2 }],
+  ['worklet_shape', { shape: 0.3 }],
+] as const) {
+  const variant = { ...plan, notes: plan.notes.map((note) => ({ ...note, value: { ...note.value, ...extra } })) };
+  const renderer = await launchRenderer();
+  const started = performance.now();
+  await renderPlan(variant, { renderer, tailSeconds });
+  const ms = performance.now() - started;
+  await renderer.close();
+  variantFactors[name] = round(audioSeconds / (ms / 1000));
+  console.log(`superdough ${name} variant: render ${ms.toFixed(0)} ms`);
+}
+
 const plain: number[] = [];
 const plainCpu: number[] = [];
 for (let run = 0; run < RUNS; run++) {
@@ -124,6 +142,8 @@ console.log(
     superdough_x_realtime_incl_startup: factor(median(including)),
     superdough_x_realtime_in_page: factor(median(inPage)),
     superdough_launch_ms: Math.round(median(launches)),
+    superdough_x_realtime_excl_startup_reverb: variantFactors.reverb,
+    superdough_x_realtime_excl_startup_worklet_shape: variantFactors.worklet_shape,
     cli_render_command_x_realtime: factor(cliMs),
     superdough_x_realtime_per_cpu_s: factor(median(cpuSeconds) * 1000),
     plain_ts_x_realtime: factor(median(plain)),

@@ -69,9 +69,11 @@ describe('renderQuantumFor', () => {
     expect(renderQuantumFor([{ s: 'casio' }])).toBe(128); // a sample: its rate may move
   });
 
-  it('overlaps scheduling with rendering only for the large quantum without reverb (superdough sets its impulse asynchronously)', () => {
+  it('overlaps scheduling with rendering only for the large quantum, with one reverb size per orbit (superdough sets its impulse asynchronously)', () => {
     expect(overlapsScheduling([{ s: 'sawtooth', note: 'c2', cutoff: 600 }, { s: 'hh' }])).toBe(true);
-    expect(overlapsScheduling([{ s: 'sawtooth', note: 'c2' }, { s: 'sine', room: 0.3 }])).toBe(false);
+    expect(overlapsScheduling([{ s: 'sawtooth', note: 'c2' }, { s: 'sine', room: 0.3 }, { s: 'sine', room: 0.5 }])).toBe(true);
+    expect(overlapsScheduling([{ s: 'sine', room: 0.3 }, { s: 'sine', room: 0.3, roomsize: 4 }])).toBe(false);
+    expect(overlapsScheduling([{ s: 'sine', room: 0.3, roomsize: 2 }, { s: 'sine', room: 0.3, roomsize: 4, orbit: 2 }])).toBe(true);
     expect(overlapsScheduling([{ s: 'supersaw', note: 'c2' }])).toBe(false);
   });
 });
@@ -210,8 +212,10 @@ describe('motif render', () => {
 
   it('renders the same with the large render quantum as with the standard one, to within 1 LSB', async () => {
     // .speed(1) changes nothing for a synth, but is not on the large quantum's list of controls.
-    const piece = readFileSync(join(import.meta.dirname, '..', 'examples', 'sixteen-voices.js'), 'utf8');
-    const files = { large: piece, standard: piece.replace(/\.gain\(([\d.]+)\)$/gm, '.gain($1).speed(1)') };
+    // With reverb on two voices: the large quantum then also schedules while rendering (quantum.ts).
+    const piece = readFileSync(join(import.meta.dirname, '..', 'examples', 'sixteen-voices.js'), 'utf8').replace(/\.s\("sine"\)\.gain\(0\.2\)$/gm, '.s("sine").gain(0.2).room(0.3)');
+    expect(piece).toContain('.room(0.3)');
+    const files = { large: piece, standard: piece.replace(/\.gain\(([\d.]+)\)(\.room\(0\.3\))?$/gm, '.gain($1)$2.speed(1)') };
     expect(files.standard).toContain('.speed(1)');
     const decoded = [];
     for (const [name, code] of Object.entries(files)) {

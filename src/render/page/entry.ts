@@ -151,7 +151,9 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
       await engine.playHap(note.value, note.time, note.duration, cps, note.cycle); // never throws; warns once per sound
     }
     await auxiliaryRendersDone();
-    await workletMessagesHandled();
+    // Overlapped, the notes use no worklet voices (quantum.ts), and the worklet thread, busy
+    // rendering, would answer late.
+    if (!request.overlapScheduling) await workletMessagesHandled();
     scheduleMs += performance.now() - began;
   };
   // The render stops at every chunk boundary (a multiple of the render quantum: superdough skips
