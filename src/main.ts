@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   ai.setClock(() => player.cycleNow() + SCHEDULED_AHEAD_SECONDS * player.cps);
 
   new MotifApp(findElements(document), player, new CodeStore(localStorage), {
-    beforeEvaluate: (code) => void ai.beginEvaluation(code),
+    evaluateWith: (code, run) => ai.evaluateWith(code, run),
     ai,
     types,
     ...(typeClient ? { typeClient } : {}),

@@ -7,6 +7,7 @@ import { createNodeAiClient } from '../src/ai/client/node.ts';
 import { AiHost, type CallStatus } from '../src/ai/client/host.ts';
 import { installAiTransformers } from '../src/ai/transformers/install.ts';
 import { pitchOf } from '../src/ai/transformers/prompt.ts';
+import { bakeEdit } from '../src/editor/bake-command.ts';
 import { evaluate } from '../src/runtime/evaluate.ts';
 import { makeCheckpoint, serveCheckpoints, TINY_CONFIG, type CheckpointServer } from './ai-platform-fixtures.ts';
 
@@ -123,7 +124,8 @@ describe('chained .continue() calls', () => {
     await host.evaluate(chain(11)); // evaluation 1: both calls wait (for the model, then the inner call)
     await settled(host, `${SOURCE}.continue({ seed: 12 })`); // evaluation 2 replaces it
     expect((await host.client.stats()).generateRuns).toBe(1);
-    expect(seen.filter((s) => s.evaluation === 1).map((s) => `${s.callId}:${s.state}`)).toEqual(['0:pending', '1:pending']);
+    const replaced = seen.filter((s) => s.evaluation === 1).map((s) => `${s.callId}:${s.state}`);
+    expect(replaced).toEqual(['0:pending', '1:pending', '0:cancelled', '1:cancelled']); // no badge stays pending
     expect(host.statuses().map((s) => s.state)).toEqual(['ready']);
   });
 
@@ -134,5 +136,53 @@ describe('chained .continue() calls', () => {
     expect(host.statuses().map((s) => s.state)).toEqual(['error', 'ready']);
     expect(host.material(1)).toMatchObject({ promptCycles: 1, cycles: 1 });
     expect(normalized(chained, 0, 1)).toEqual(normalized((await evaluate(SOURCE)).pattern, 0, 1));
+  });
+});
+
+// Baking a call of a chain (Ctrl+Shift+B): the change the editor makes, then the code it leaves.
+describe('baking a chained call', () => {
+  const apply = (code: string, change: { from: number; to: number; insert: string }) =>
+    code.slice(0, change.from) + change.insert + code.slice(change.to);
+
+  /** The code after baking the call under `cursor`, once `code` has settled in `host`. */
+  async function baked(host: AiHost, code: string, cursor: number): Promise<string> {
+    await settled(host, code);
+    const edit = bakeEdit(code, host, cursor);
+    expect(edit.ok).toBe(true);
+    return apply(code, edit.change!);
+  }
+
+  it('the outer call: the whole chain becomes notes, no .continue() is left, the events are the same', async () => {
+    const host = freshHost();
+    const code = `$: ${chain(13)}`;
+    const chained = await settled(host, code);
+    const outer = await baked(host, code, code.lastIndexOf('cycles'));
+    expect(outer).not.toContain('continue');
+    expect(outer).toMatch(/^\$: arrange\(\[2, arrange\(\[1, note\("c4 e4 g4 b4"\)\.s\("triangle"\)\], \[1, note\(/);
+    const replayed = await evaluate(outer); // no AI host needed
+    expect(replayed.errors).toEqual([]);
+    expect(normalized(replayed.pattern, 0, 8)).toEqual(normalized(chained, 0, 8));
+  });
+
+  it('the inner call: the outer call stays and continues the baked notes, with the same result', async () => {
+    const host = freshHost();
+    const code = chain(15);
+    const chained = await settled(host, code);
+    const inner = await baked(host, code, code.indexOf('cycles'));
+    expect(inner.match(/\.continue\(/g)).toHaveLength(1);
+    expect(inner).toMatch(/^arrange\(\[1, note\("c4 e4 g4 b4"\)\.s\("triangle"\)\], \[1, note\(.*\)\]\)\.continue\(\{ cycles: 2, seed: 16 \}\)$/);
+    const replayed = await host.evaluate(inner);
+    expect(host.statuses().map((s) => s.state)).toEqual(['ready']); // the same prompt and seed: the cached result
+    expect(normalized(replayed.pattern, 0, 8)).toEqual(normalized(chained, 0, 8));
+  });
+
+  it('the outer call of a chain whose inner call failed: the inner call goes, its source stays', async () => {
+    const host = freshHost();
+    const code = `${SOURCE}.continue({ model: '${server.url('missing')}' }).continue({ seed: 9 })`;
+    const chained = await settled(host, code);
+    const outer = await baked(host, code, code.lastIndexOf('seed'));
+    expect(outer).toMatch(/^arrange\(\[1, note\("c4 e4 g4 b4"\)\.s\("triangle"\)\], \[1, note\(/);
+    expect(outer).not.toContain('continue');
+    expect(normalized((await evaluate(outer)).pattern, 0, 4)).toEqual(normalized(chained, 0, 4));
   });
 });

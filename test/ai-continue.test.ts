@@ -204,6 +204,60 @@ describe('.continue() while pending', () => {
   });
 });
 
+describe('.continue() re-evaluated in the editor', () => {
+  /** A host of its own, its model loaded (requests are made during each evaluation), serving `.continue()`. */
+  async function editorHost(test: (editor: AiHost, seen: CallStatus[]) => Promise<void>): Promise<void> {
+    const editor = new AiHost({ client: createNodeAiClient, defaultModel: { kind: 'url', url: server.url('tiny') } });
+    installAiTransformers(editor);
+    try {
+      await editor.loadModel(editor.defaultModel);
+      const seen: CallStatus[] = [];
+      editor.onStatus((status) => seen.push(status));
+      await test(editor, seen);
+    } finally {
+      installAiTransformers(host);
+      await editor.dispose();
+    }
+  }
+
+  /** As the editor evaluates: the player evaluates (and plays) the code, the host around it. */
+  const play = (editor: AiHost, code: string) => editor.evaluateWith(code, () => evaluate(code));
+  const states = (seen: CallStatus[], evaluation: number) => seen.filter((s) => s.evaluation === evaluation).map((s) => s.state);
+
+  it('cancels the requests of the evaluations it replaces: of those, at most one already running still runs', async () => {
+    await editorHost(async (editor, seen) => {
+      const big = (seed: number) => `note("c4 d4 e4 g4").continue({ cycles: 32, steps: 32, seed: ${seed} })`;
+      for (const seed of [81, 82, 83, 84]) expect((await play(editor, big(seed))).errors).toEqual([]);
+      await editor.settled();
+      // a request already running when it is cancelled runs to its end (at most one); the others never run
+      expect((await editor.client.stats()).generateRuns).toBeLessThanOrEqual(2);
+      const replaced = [1, 2, 3].map((evaluation) => states(seen, evaluation).join(' → '));
+      expect(replaced.every((calls) => calls === 'pending → cancelled' || calls === 'pending → ready')).toBe(true);
+      expect(replaced.filter((calls) => calls === 'pending → ready').length).toBeLessThanOrEqual(1);
+      expect(states(seen, 4)).toEqual(['pending', 'ready']);
+      expect(editor.statuses().map((s) => s.state)).toEqual(['ready']);
+    });
+  });
+
+  it("keeps the playing evaluation's request when a newer one fails; its result swaps in on a cycle boundary", async () => {
+    await editorHost(async (editor, seen) => {
+      let now = 2.5;
+      editor.setClock(() => now);
+      const playing = await play(editor, 'note("c4 e4 g4 b4").continue({ seed: 91 })');
+      const failed = await play(editor, 'note("c4 e4 g4 b4").continue({ seed: 92 }).fast(nowhere)');
+      expect(failed.errors).not.toEqual([]);
+      await editor.settled();
+      expect(states(seen, 1)).toEqual(['pending', 'ready']);
+      now = 2.7;
+      const source = events((await evaluate('note("c4 e4 g4 b4")')).pattern, 0, 1);
+      expect(events(playing.pattern, 2, 3)).toEqual(shifted(source, 2)); // still the source before cycle 3
+      const after = events(playing.pattern, 3, 4); // cycle 3 of a 2-cycle loop: the continuation
+      expect(after).not.toEqual(shifted(source, 3));
+      expect(after.length).toBeGreaterThan(0);
+    });
+  });
+});
+
 describe('.continue() status and positions', () => {
   it('reports pending then ready for each call, at the offsets of `.continue(…)` in execution order', async () => {
     const code = 'stack(\n  note("c4 d4").continue({ seed: 41 }),\n  note("e4 f4").s("piano").continue({ seed: 42, cycles: 2 })\n)';

@@ -1,6 +1,8 @@
 /** The editor's pure parts, in Node: share links, start-up choice, atom timing, code versions, layout. */
 import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
+import { aiStatus, setStatus, type AiCallStatus } from '../src/editor/ai-status.ts';
 import { AtomTimeline } from '../src/editor/atom-timeline.ts';
 import { CodeStore } from '../src/editor/code-store.ts';
 import { beginEvaluation, clearPlaying, codeVersions, commitEvaluation, mapAtom, versionAt } from '../src/editor/code-versions.ts';
@@ -111,5 +113,43 @@ describe('pianoroll layout', () => {
     expect(bd.top).toBeGreaterThanOrEqual(place(note(60)).top + place(note(60)).height);
     expect(hh.top).toBeGreaterThan(bd.top);
     expect(hh.top + hh.height).toBeCloseTo(1);
+  });
+});
+
+describe('AI call badges', () => {
+  const code = 'note("c4 e4").continue()';
+  const call = (evaluation: number, state: AiCallStatus['state']): AiCallStatus => ({
+    callId: 0,
+    evaluation,
+    fn: 'continue',
+    from: code.indexOf('.continue'),
+    to: code.length,
+    state,
+  });
+  /** The badges shown after these statuses arrive, as `evaluation:state`. */
+  function badges(...statuses: AiCallStatus[]): string[] {
+    let state = EditorState.create({ doc: code, extensions: aiStatus({ onStatus: () => () => undefined }) });
+    for (const status of statuses) state = state.update({ effects: setStatus.of({ status, pos: status.to }) }).state;
+    const shown: string[] = [];
+    for (const source of state.facet(EditorView.decorations)) {
+      if (typeof source === 'function') continue;
+      for (let cursor = source.iter(); cursor.value; cursor.next()) {
+        const { status } = cursor.value.spec.widget as { status: AiCallStatus };
+        shown.push(`${status.evaluation}:${status.state}`);
+      }
+    }
+    return shown;
+  }
+
+  it("shows the latest evaluation's calls", () => {
+    expect(badges(call(1, 'pending'))).toEqual(['1:pending']);
+    expect(badges(call(1, 'pending'), call(1, 'ready'))).toEqual(['1:ready']);
+    expect(badges(call(1, 'pending'), call(2, 'pending'), call(1, 'ready'))).toEqual(['2:pending']);
+  });
+
+  it('drops the badge of a call that a newer evaluation cancelled, never leaving it pending', () => {
+    // evaluation 2 made no AI call: nothing replaces evaluation 1's badge but its cancellation
+    expect(badges(call(1, 'pending'), call(1, 'cancelled'))).toEqual([]);
+    expect(badges(call(1, 'pending'), call(2, 'pending'), call(1, 'cancelled'))).toEqual(['2:pending']);
   });
 });

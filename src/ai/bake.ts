@@ -6,6 +6,10 @@
  *   (`SRC.ribbon(0, P)` where the prompt is not a whole number of the source's periods);
  * - only mode:   `SRC.continue(…)` → `note("<[…] […]>").s("…")`.
  *
+ * `.continue(…)` calls inside SRC (a chain `a.continue(…).continue(…)`) are baked too, so nothing
+ * of the baked call depends on the model any more; baking an inner call of a chain leaves the
+ * outer ones, which then continue the baked notes.
+ *
  * Each cycle of the continuation is one `[…]` of `steps` grid steps (`~` rests, `@n` lengths);
  * if a note crosses a cycle boundary, the whole continuation is one sequence slowed by C instead.
  * Pure: code in, code out.
@@ -26,20 +30,28 @@ interface Located extends Node {
   callee: Node & { type: string; computed: boolean; property: Node & { type: string; name?: string }; object: Node };
 }
 
-/** The `.continue(…)` call whose `.` (or `?.`) is at `offset`, or which contains `offset`. */
-function findCall(code: string, offset: number): Located | null {
+/** Every `.continue(…)` call in `code`. */
+function continueCalls(code: string): Located[] {
   const ast = parse(code, { ecmaVersion: 2022, allowAwaitOutsideFunction: true, sourceType: 'script' });
-  let best: Located | null = null;
+  const calls: Located[] = [];
   simple(ast, {
     CallExpression(node) {
       const call = node as Located;
       const callee = call.callee;
-      if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'continue') return;
-      const from = callee.object.end;
-      if (offset < from || offset >= call.end) return;
-      if (!best || call.end - from < best.end - best.callee.object.end) best = call; // innermost
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'continue') calls.push(call);
     },
   });
+  return calls;
+}
+
+/** The call whose `.` (or `?.`) is at `offset`, or which contains `offset` (innermost). */
+function findCall(calls: Located[], offset: number): Located | null {
+  let best: Located | null = null;
+  for (const call of calls) {
+    const from = call.callee.object.end;
+    if (offset < from || offset >= call.end) continue;
+    if (!best || call.end - from < best.end - best.callee.object.end) best = call;
+  }
   return best;
 }
 
@@ -115,16 +127,47 @@ export function materialExpression(material: GeneratedMaterial): string {
 }
 
 /**
- * Replaces the `.continue(…)` call at `callOffset` (a call status's `from`) and its source with
- * the generated material. Throws if no `.continue(…)` call is there.
+ * What the `.continue(…)` calls inside a baked call's source generated, by the end offset of each
+ * call (a call status's `to`); null for a call that failed (its source plays in its place).
  */
-export function bake(code: string, callOffset: number, generated: GeneratedMaterial): string {
-  const call = findCall(code, callOffset);
-  if (!call) throw new Error(`bake: no .continue(…) call at offset ${callOffset}`);
-  const source = code.slice(call.callee.object.start, call.callee.object.end);
+export type InnerResults = ReadonlyMap<number, GeneratedMaterial | null>;
+
+/** `code[from, to)` with the outermost `.continue(…)` calls in it baked. */
+function bakedRange(code: string, calls: Located[], from: number, to: number, inner: InnerResults): string {
+  const within = calls.filter((call) => from <= call.start && call.end <= to);
+  const outermost = within.filter((call) => !within.some((other) => other !== call && other.start <= call.start && call.end <= other.end));
+  let out = '';
+  let at = from;
+  for (const call of outermost.sort((a, b) => a.start - b.start)) {
+    const generated = inner.get(call.end);
+    if (generated === undefined) throw new Error(`bake: the .continue(…) that ends at offset ${call.end} has no result yet`);
+    out += code.slice(at, call.start) + bakedCall(code, calls, call, generated, inner);
+    at = call.end;
+  }
+  return out + code.slice(at, to);
+}
+
+/** The code that plays what `call` plays, given what it generated (null: it failed). */
+function bakedCall(code: string, calls: Located[], call: Located, generated: GeneratedMaterial | null, inner: InnerResults): string {
+  const { start, end } = call.callee.object;
+  if (generated === null) return bakedRange(code, calls, start, end, inner);
   const continuation = materialExpression(generated);
+  if (generated.mode === 'only') return continuation;
+  const source = bakedRange(code, calls, start, end, inner);
   const { promptCycles: p, cycles: c } = generated;
   const prompt = generated.promptRepeats === false ? `${source}.ribbon(0, ${p})` : source;
-  const replacement = generated.mode === 'only' ? continuation : `arrange([${p}, ${prompt}], [${c}, ${continuation}])`;
-  return code.slice(0, call.callee.object.start) + replacement + code.slice(call.end);
+  return `arrange([${p}, ${prompt}], [${c}, ${continuation}])`;
+}
+
+/**
+ * Replaces the `.continue(…)` call at `callOffset` (a call status's `from`) and its source with
+ * the generated material. Calls inside its source (`a.continue(…).continue(…)`: the outer call
+ * continued what the inner one played) are baked with it, from `inner`. Throws if no
+ * `.continue(…)` call is there, or if `inner` lacks a call inside it.
+ */
+export function bake(code: string, callOffset: number, generated: GeneratedMaterial, inner: InnerResults = new Map()): string {
+  const calls = continueCalls(code);
+  const call = findCall(calls, callOffset);
+  if (!call) throw new Error(`bake: no .continue(…) call at offset ${callOffset}`);
+  return code.slice(0, call.start) + bakedCall(code, calls, call, generated, inner) + code.slice(call.end);
 }

@@ -1,6 +1,7 @@
 /**
  * Shows the state of AI calls (`.continue()`) in the code: a small badge after each call,
- * "generating…" while pending, "AI ✓" when its result plays, the message when it failed. Fed by
+ * "generating…" while pending, "AI ✓" when its result plays, the message when it failed; none once
+ * a newer evaluation cancelled it (that evaluation's own calls, if any, take its place). Fed by
  * any source of call statuses (src/ai's `AiHost.onStatus`); offsets refer to the code of the
  * latest evaluation and are mapped through the edits made since.
  */
@@ -17,7 +18,7 @@ export interface AiCallStatus {
   /** Offsets of `.fn(…)` in the evaluated code; -1 when unknown. */
   from: number;
   to: number;
-  state: 'pending' | 'ready' | 'error';
+  state: 'pending' | 'ready' | 'error' | 'cancelled';
   message?: string;
 }
 
@@ -31,7 +32,8 @@ interface Placed {
   pos: number;
 }
 
-const setStatus = StateEffect.define<Placed>();
+/** A call's new status, placed in the document (exported for tests; `aiStatus` feeds it). */
+export const setStatus = StateEffect.define<Placed>();
 
 class StatusBadge extends WidgetType {
   constructor(readonly status: AiCallStatus) {
@@ -60,7 +62,7 @@ const statusField = StateField.define<{ evaluation: number; calls: Placed[] }>({
       const placed = effect.value;
       if (placed.status.evaluation < next.evaluation) continue; // a stale evaluation's call
       const calls = placed.status.evaluation > next.evaluation ? [] : next.calls.filter((c) => c.status.callId !== placed.status.callId);
-      next = { evaluation: placed.status.evaluation, calls: [...calls, placed] };
+      next = { evaluation: placed.status.evaluation, calls: placed.status.state === 'cancelled' ? calls : [...calls, placed] };
     }
     return next;
   },

@@ -57,8 +57,11 @@ const AUTOSAVE_DELAY_MS = 300;
 
 /** Optional parts of Motif the page plugs in. */
 export interface AppServices {
-  /** Called with the code right before the player evaluates it (the AI host numbers its calls). */
-  beforeEvaluate?: (code: string) => void;
+  /**
+   * Runs each evaluation of `code` (`run`: the player's), e.g. the AI host's `evaluateWith`: it
+   * numbers the AI calls and cancels the requests that only replaced evaluations wanted.
+   */
+  evaluateWith?: (code: string, run: () => Promise<EvalResult>) => Promise<EvalResult>;
   /** Statuses of AI calls, shown in the code. */
   ai?: AiStatusSource & BakeSource;
   /** TypeScript support in the editor (default on). */
@@ -132,8 +135,8 @@ export class MotifApp {
     let result: EvalResult;
     this.heldErrors ??= [];
     try {
-      this.services.beforeEvaluate?.(code);
-      result = await this.player.evaluate(code, { swap });
+      const run = () => this.player.evaluate(code, { swap });
+      result = await (this.services.evaluateWith ? this.services.evaluateWith(code, run) : run());
     } catch (error) {
       this.setStatus(`Could not evaluate: ${error instanceof Error ? error.message : String(error)}`, true);
       this.releaseErrors();

@@ -1,17 +1,39 @@
 /**
- * "Bake" an AI call: replace `.continue(…)` under the cursor with the notes it generated, as
- * mini-notation the performer can keep and edit. Ctrl/Cmd+Shift+B, or a click on the call's
- * `AI ✓` badge. The call's offsets refer to the evaluated code, so the document must still hold
- * that call where it was (otherwise: evaluate first).
+ * "Bake" an AI call: replace `.continue(…)` under the cursor with the notes it generated (and
+ * the calls it continues with theirs), as mini-notation the performer can keep and edit.
+ * Ctrl/Cmd+Shift+B, or a click on the call's `AI ✓` badge. The call's offsets refer to the
+ * evaluated code, so the document must still hold that call where it was (otherwise: evaluate
+ * first).
  */
 import { EditorSelection, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { bake } from '../ai/bake.ts';
 import type { GeneratedMaterial } from '../ai/index.ts';
 
+interface BakeCall {
+  callId: number;
+  fn: string;
+  from: number;
+  to: number;
+  state: string;
+}
+
 export interface BakeSource {
-  callAt(offset: number): { callId: number; fn: string; from: number; to: number; state: string } | undefined;
+  callAt(offset: number): BakeCall | undefined;
+  /** Every call of the evaluation that `callAt` answers from. */
+  statuses(): BakeCall[];
   material(callId: number): GeneratedMaterial | undefined;
+}
+
+/** What each call generated, by its end: the calls inside a baked one are baked with it (null: it failed). */
+function innerResults(source: BakeSource): Map<number, GeneratedMaterial | null> {
+  const results = new Map<number, GeneratedMaterial | null>();
+  for (const call of source.statuses()) {
+    const material = call.state === 'ready' ? source.material(call.callId) : undefined;
+    if (material) results.set(call.to, material);
+    else if (call.state === 'error') results.set(call.to, null);
+  }
+  return results;
 }
 
 export interface BakeEdit {
@@ -32,7 +54,7 @@ export function bakeEdit(code: string, source: BakeSource, offset: number): Bake
   }
   let baked: string;
   try {
-    baked = bake(code, call.from, material);
+    baked = bake(code, call.from, material, innerResults(source));
   } catch (error) {
     return { ok: false, message: `Bake: ${error instanceof Error ? error.message : String(error)}` };
   }

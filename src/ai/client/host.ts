@@ -9,6 +9,7 @@
  *   const result = await host.evaluate(code, { scope }); // = runtime evaluate + call positions
  *   await host.settled();                     // headless: before querying
  *   host.setClock(() => committedCycle);      // live: results swap in on a cycle boundary
+ *   host.evaluateWith(code, () => player.evaluate(code)); // live: the player evaluates and plays
  */
 import { evaluate, type EvaluateOptions } from '../../runtime/evaluate.ts';
 import type { EvalResult } from '../../runtime/result.ts';
@@ -18,7 +19,8 @@ import { findCallSites, type CallSite } from '../transformers/call-sites.ts';
 import type { GeneratedMaterial } from '../transformers/continuation.ts';
 import type { AiClient } from './client.ts';
 
-export type CallState = 'pending' | 'ready' | 'error';
+/** 'cancelled': a later evaluation replaced the call's code before its result came (none will). */
+export type CallState = 'pending' | 'ready' | 'error' | 'cancelled';
 
 /** One AI call of the current evaluation, as the editor shows it. */
 export interface CallStatus {
@@ -136,18 +138,27 @@ export class AiHost {
    * successful evaluation, requests that only earlier evaluations wanted are cancelled.
    */
   evaluate(code: string, options: EvaluateOptions = {}): Promise<EvalResult> {
-    const run = this.evaluations.then(async () => {
+    return this.evaluateWith(code, () => evaluate(code, options));
+  }
+
+  /**
+   * As `evaluate`, for callers that evaluate `code` themselves with `run` (the editor: the player
+   * evaluates and plays it). One evaluation at a time; a failed one cancels nothing, so the
+   * pattern still playing keeps its requests.
+   */
+  evaluateWith(code: string, run: () => Promise<EvalResult>): Promise<EvalResult> {
+    const next = this.evaluations.then(async () => {
       const evaluation = this.beginEvaluation(code);
-      const result = await evaluate(code, options);
+      const result = await run();
       if (result.errors.length === 0) this.cancelStale(evaluation);
       return result;
     });
-    this.evaluations = run.catch(() => undefined);
-    return run;
+    this.evaluations = next.catch(() => undefined);
+    return next;
   }
 
-  /** Starts numbering calls for `code` (for callers that run `evaluate` themselves, right after). */
-  beginEvaluation(code: string): number {
+  /** Starts numbering calls for `code`. */
+  private beginEvaluation(code: string): number {
     this.evaluationId++;
     this.callCounter = 0;
     this.perFunction.clear();

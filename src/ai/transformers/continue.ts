@@ -179,7 +179,10 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
     } catch (error) {
       throw loadError(options, error);
     }
-    if (!early && host.superseded(call.evaluation)) return; // a replaced evaluation makes no new request
+    if (!early && host.superseded(call.evaluation)) {
+      host.setStatus(call, 'cancelled'); // a replaced evaluation makes no new request
+      return;
+    }
     const { request, semitones } = early ?? requestFor(prompt, ref, info);
     const events = await (early?.events ?? host.generate(request, info, call.evaluation));
     slot.fill(resolve(prompt, info, request, semitones, events), host.swapCycle());
@@ -187,8 +190,8 @@ export function continuePattern(host: AiHost, source: Pattern, rawOptions: unkno
   })();
   work
     .catch((error: unknown) => {
-      if (error instanceof AiWorkerError && error.cancelled) return; // superseded by a newer evaluation
-      host.fail(call, error instanceof AiCallError ? error.message : `.continue(): ${messageOf(error)}`);
+      if (error instanceof AiWorkerError && error.cancelled) host.setStatus(call, 'cancelled'); // superseded by a newer evaluation
+      else host.fail(call, error instanceof AiCallError ? error.message : `.continue(): ${messageOf(error)}`);
     })
     .finally(() => slot.settle()); // calls that read this one (`.continue().continue()`) go on
   host.track(work);
