@@ -1,13 +1,13 @@
-import type { Hap, Pattern } from '@strudel/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bake, materialExpression, noteName } from '../src/ai/bake.ts';
 import { createNodeAiClient } from '../src/ai/client/node.ts';
 import { AiHost } from '../src/ai/client/host.ts';
 import { resolvedPattern, type GeneratedMaterial } from '../src/ai/transformers/continuation.ts';
 import { installAiTransformers } from '../src/ai/transformers/install.ts';
-import { onsetHaps, pitchOf } from '../src/ai/transformers/prompt.ts';
+import { onsetHaps } from '../src/ai/transformers/prompt.ts';
 import { bakeEdit } from '../src/editor/bake-command.ts';
 import { evaluate } from '../src/runtime/evaluate.ts';
+import { onsetEvents } from './ai-events.ts';
 import { makeCheckpoint, serveCheckpoints, TINY_CONFIG, type CheckpointServer } from './ai-platform-fixtures.ts';
 
 let server: CheckpointServer;
@@ -24,19 +24,6 @@ afterAll(async () => {
   await server.close();
 });
 
-/** Onset events with pitches as MIDI numbers ("e4" and 64 are the same note), in a stable order. */
-function normalized(pattern: Pattern | null, begin: number, end: number) {
-  if (!pattern) throw new Error('no pattern');
-  return pattern
-    .queryArc(begin, end)
-    .filter((hap: Hap) => hap.hasOnset())
-    .map((hap: Hap) => {
-      const value = { ...(hap.value as Record<string, unknown>) };
-      value.note = pitchOf(hap.value);
-      return { at: hap.whole!.begin.valueOf(), begin: hap.whole!.begin.toFraction(), end: hap.whole!.end.toFraction(), value: JSON.stringify(value, Object.keys(value).sort()) };
-    })
-    .sort((a, b) => a.at - b.at || a.value.localeCompare(b.value));
-}
 
 async function roundTrip(code: string) {
   const resolved = await host.evaluate(code);
@@ -48,7 +35,7 @@ async function roundTrip(code: string) {
   const replayed = await evaluate(baked);
   expect(replayed.errors).toEqual([]);
   const loop = material.mode === 'only' ? material.cycles : material.promptCycles + material.cycles;
-  expect(normalized(replayed.pattern, 0, 2 * loop)).toEqual(normalized(resolved.pattern, 0, 2 * loop));
+  expect(onsetEvents(replayed.pattern, 0, 2 * loop)).toEqual(onsetEvents(resolved.pattern, 0, 2 * loop));
   return baked;
 }
 
@@ -121,7 +108,7 @@ describe('bake', () => {
     expect(baked).toContain('.slow(2)');
     const replayed = await evaluate(baked);
     expect(replayed.errors).toEqual([]);
-    expect(normalized(replayed.pattern, 0, 8)).toEqual(normalized(resolved, 0, 8));
+    expect(onsetEvents(replayed.pattern, 0, 8)).toEqual(onsetEvents(resolved, 0, 8));
   });
 });
 

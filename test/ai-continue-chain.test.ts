@@ -1,14 +1,14 @@
 // Chained AI calls: `a.continue(…).continue(…)`. The outer call continues what the inner one
 // plays once its result is in, never the inner call's source that plays while it is pending.
-import type { Hap, Pattern } from '@strudel/core';
+import type { Pattern } from '@strudel/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bake } from '../src/ai/bake.ts';
 import { createNodeAiClient } from '../src/ai/client/node.ts';
 import { AiHost, type CallStatus } from '../src/ai/client/host.ts';
 import { installAiTransformers } from '../src/ai/transformers/install.ts';
-import { pitchOf } from '../src/ai/transformers/prompt.ts';
 import { bakeEdit } from '../src/editor/bake-command.ts';
 import { evaluate } from '../src/runtime/evaluate.ts';
+import { onsetEvents, type OnsetEvent } from './ai-events.ts';
 import { makeCheckpoint, serveCheckpoints, TINY_CONFIG, type CheckpointServer } from './ai-platform-fixtures.ts';
 
 let server: CheckpointServer;
@@ -31,20 +31,8 @@ function freshHost(): AiHost {
   return host;
 }
 
-/** Onset events with pitches as MIDI numbers ("e4" and 64 are the same note), in a stable order. */
-function normalized(pattern: Pattern | null, begin: number, end: number) {
-  if (!pattern) throw new Error('no pattern');
-  return pattern
-    .queryArc(begin, end)
-    .filter((hap: Hap) => hap.hasOnset())
-    .map((hap: Hap) => {
-      const value = { ...(hap.value as Record<string, unknown>), note: pitchOf(hap.value) };
-      return { begin: hap.whole!.begin.valueOf(), end: hap.whole!.end.valueOf(), value: JSON.stringify(value, Object.keys(value).sort()) };
-    })
-    .sort((a, b) => a.begin - b.begin || a.end - b.end || a.value.localeCompare(b.value));
-}
 
-type Events = ReturnType<typeof normalized>;
+type Events = OnsetEvent[];
 const shifted = (events: Events, by: number): Events => events.map((e) => ({ ...e, begin: e.begin + by, end: e.end + by }));
 
 const SOURCE = 'note("c4 e4 g4 b4").s("triangle")';
@@ -68,12 +56,12 @@ describe('chained .continue() calls', () => {
     expect(host.material(1)).toMatchObject({ promptCycles: 2, cycles: 2 });
 
     const continued = await settled(host, inner(1)); // the inner call alone (cached)
-    const innerLoop = normalized(continued, 0, 2);
+    const innerLoop = onsetEvents(continued, 0, 2);
     expect(innerLoop.filter((e) => e.begin >= 1).length).toBeGreaterThan(0);
     // cycles 0-1: the source and the inner continuation; 2-3: the outer continuation; then it loops
-    expect(normalized(chained, 0, 2)).toEqual(innerLoop);
-    expect(normalized(chained, 2, 4).length).toBeGreaterThan(0);
-    expect(normalized(chained, 4, 8)).toEqual(shifted(normalized(chained, 0, 4), 4));
+    expect(onsetEvents(chained, 0, 2)).toEqual(innerLoop);
+    expect(onsetEvents(chained, 2, 4).length).toBeGreaterThan(0);
+    expect(onsetEvents(chained, 4, 8)).toEqual(shifted(onsetEvents(chained, 0, 4), 4));
   });
 
   it('equals the outer call run on the baked inner result, with the same seed', async () => {
@@ -84,37 +72,37 @@ describe('chained .continue() calls', () => {
     const baked = bake(inner(3), status.from, host.material(0)!);
     expect(baked).not.toContain('continue');
     const outerOnBaked = await settled(host, `${baked}.continue({ cycles: 2, seed: 4 })`);
-    expect(normalized(chained, 0, 8)).toEqual(normalized(outerOnBaked, 0, 8));
+    expect(onsetEvents(chained, 0, 8)).toEqual(onsetEvents(outerOnBaked, 0, 8));
   });
 
   it('gives the same pattern on every evaluation: model loading, model loaded, results cached', async () => {
-    const first = normalized(await settled(freshHost(), chain(5)), 0, 8);
+    const first = onsetEvents(await settled(freshHost(), chain(5)), 0, 8);
     const host = freshHost();
     await host.loadModel(host.defaultModel); // now both requests are made during the evaluation
-    expect(normalized(await settled(host, chain(5)), 0, 8)).toEqual(first);
+    expect(onsetEvents(await settled(host, chain(5)), 0, 8)).toEqual(first);
     const again = await host.evaluate(chain(5)); // cached: resolved at once, no pending phase
     expect(host.statuses().map((s) => s.state)).toEqual(['ready', 'ready']);
-    expect(normalized(again.pattern, 0, 8)).toEqual(first);
+    expect(onsetEvents(again.pattern, 0, 8)).toEqual(first);
   });
 
   it('in the editor: the source plays until the chain is in, then the whole chain from a cycle boundary', async () => {
     const host = freshHost();
-    const source = normalized((await evaluate(SOURCE)).pattern, 0, 1);
+    const source = onsetEvents((await evaluate(SOURCE)).pattern, 0, 1);
     const seen: CallStatus[] = [];
     host.onStatus((status) => seen.push(status));
     let now = 2.5;
     host.setClock(() => now);
     const result = await host.evaluate(chain(7));
     expect(host.statuses().map((s) => s.state)).toEqual(['pending', 'pending']);
-    expect(normalized(result.pattern, 2, 3)).toEqual(shifted(source, 2));
+    expect(onsetEvents(result.pattern, 2, 3)).toEqual(shifted(source, 2));
     await host.settled();
     now = 2.7;
-    expect(normalized(result.pattern, 2, 3)).toEqual(shifted(source, 2)); // nothing changes before cycle 3
+    expect(onsetEvents(result.pattern, 2, 3)).toEqual(shifted(source, 2)); // nothing changes before cycle 3
     expect(seen.map((s) => `${s.callId}:${s.state}`)).toEqual(['0:pending', '1:pending', '0:ready', '1:ready']);
 
     host.setClock(null);
-    const headless = normalized((await host.evaluate(chain(7))).pattern, 0, 4); // cached
-    expect(normalized(result.pattern, 4, 8)).toEqual(shifted(headless, 4));
+    const headless = onsetEvents((await host.evaluate(chain(7))).pattern, 0, 4); // cached
+    expect(onsetEvents(result.pattern, 4, 8)).toEqual(shifted(headless, 4));
   });
 
   it('makes no request for a chain whose evaluation was replaced while it waited', async () => {
@@ -135,7 +123,7 @@ describe('chained .continue() calls', () => {
     const chained = await settled(host, code);
     expect(host.statuses().map((s) => s.state)).toEqual(['error', 'ready']);
     expect(host.material(1)).toMatchObject({ promptCycles: 1, cycles: 1 });
-    expect(normalized(chained, 0, 1)).toEqual(normalized((await evaluate(SOURCE)).pattern, 0, 1));
+    expect(onsetEvents(chained, 0, 1)).toEqual(onsetEvents((await evaluate(SOURCE)).pattern, 0, 1));
   });
 });
 
@@ -161,7 +149,7 @@ describe('baking a chained call', () => {
     expect(outer).toMatch(/^\$: arrange\(\[2, arrange\(\[1, note\("c4 e4 g4 b4"\)\.s\("triangle"\)\], \[1, note\(/);
     const replayed = await evaluate(outer); // no AI host needed
     expect(replayed.errors).toEqual([]);
-    expect(normalized(replayed.pattern, 0, 8)).toEqual(normalized(chained, 0, 8));
+    expect(onsetEvents(replayed.pattern, 0, 8)).toEqual(onsetEvents(chained, 0, 8));
   });
 
   it('the inner call: the outer call stays and continues the baked notes, with the same result', async () => {
@@ -173,7 +161,7 @@ describe('baking a chained call', () => {
     expect(inner).toMatch(/^arrange\(\[1, note\("c4 e4 g4 b4"\)\.s\("triangle"\)\], \[1, note\(.*\)\]\)\.continue\(\{ cycles: 2, seed: 16 \}\)$/);
     const replayed = await host.evaluate(inner);
     expect(host.statuses().map((s) => s.state)).toEqual(['ready']); // the same prompt and seed: the cached result
-    expect(normalized(replayed.pattern, 0, 8)).toEqual(normalized(chained, 0, 8));
+    expect(onsetEvents(replayed.pattern, 0, 8)).toEqual(onsetEvents(chained, 0, 8));
   });
 
   it('the outer call of a chain whose inner call failed: the inner call goes, its source stays', async () => {
@@ -183,6 +171,6 @@ describe('baking a chained call', () => {
     const outer = await baked(host, code, code.lastIndexOf('seed'));
     expect(outer).toMatch(/^arrange\(\[1, note\("c4 e4 g4 b4"\)\.s\("triangle"\)\], \[1, note\(/);
     expect(outer).not.toContain('continue');
-    expect(normalized((await evaluate(outer)).pattern, 0, 4)).toEqual(normalized(chained, 0, 4));
+    expect(onsetEvents((await evaluate(outer)).pattern, 0, 4)).toEqual(onsetEvents(chained, 0, 4));
   });
 });
