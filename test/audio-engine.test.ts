@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CEILING, ceilingCurve } from '../src/audio/master-bus.ts';
-import { isRest, soundName } from '../src/audio/sound-name.ts';
+import { bankFallback, isRest, soundName } from '../src/audio/sound-name.ts';
 import { OnceWarnings } from '../src/audio/warnings.ts';
 
 describe('OnceWarnings', () => {
@@ -26,6 +26,15 @@ describe('soundName', () => {
     expect(soundName({ note: 'c4' })).toBe('triangle');
     expect(isRest(soundName({ s: '~' }))).toBe(true);
     expect(isRest(soundName({ s: 'sd' }))).toBe(false);
+  });
+
+  it("plays a missing bank's drums from the loaded plain sounds, and nothing else", () => {
+    const loaded = new Set(['bd', 'sd', 'mybank_bd']);
+    const isLoaded = (name: string) => loaded.has(name);
+    expect(bankFallback({ s: 'bd', bank: 'RolandTR909', gain: 0.5 }, isLoaded)).toEqual({ bank: 'RolandTR909', value: { s: 'bd', gain: 0.5 } });
+    expect(bankFallback({ s: 'bd', bank: 'mybank' }, isLoaded)).toBeNull(); // the bank is loaded
+    expect(bankFallback({ s: 'bd' }, isLoaded)).toBeNull(); // no bank
+    expect(bankFallback({ s: 'cowbell', bank: 'RolandTR909' }, isLoaded)).toBeNull(); // missing either way
   });
 });
 

@@ -51,11 +51,11 @@ describe('drumsUsed', () => {
       { s: 'hh', n: 'x' }, // not a number: 0
       { s: 'cp', n: -1 }, // 2 variations: -1 wraps to 1
       { s: 'cp', n: 0.6 }, // rounds to 1
-      { s: 'sd', bank: 'tr909' }, // tr909_sd: not Motif's kit
+      { s: 'sd', bank: 'tr909' }, // a bank renders lack: the kit's sd plays
       { s: 'sawtooth', note: 'c3' },
       { note: 'c3' },
     ];
-    expect(drumsUsed(values)).toEqual({ bd: [0, 1], hh: [0], cp: [1] });
+    expect(drumsUsed(values)).toEqual({ bd: [0, 1], sd: [0], hh: [0], cp: [1] });
     expect(drumsUsed([{ s: 'sine' }])).toEqual({});
   });
 });
@@ -67,6 +67,7 @@ describe('renderQuantumFor', () => {
     expect(renderQuantumFor([{ s: 'supersaw', note: 'c4' }])).toBe(128); // a worklet
     expect(renderQuantumFor([{ s: 'sine', delay: 0.5 }])).toBe(128); // a feedback loop
     expect(renderQuantumFor([{ s: 'casio' }])).toBe(128); // not the kit: a sample loaded by the user
+    expect(renderQuantumFor([{ s: 'bd', bank: 'RolandTR909' }])).toBe(1024); // plays the kit's bd
     expect(renderQuantumFor([{ s: 'hh', speed: 1.5, begin: 0.1, end: 0.5, clip: 0.5, cut: 1 }])).toBe(1024);
     expect(renderQuantumFor([{ s: 'sawtooth', cutoff: 400, lpenv: 4, lpattack: 0.1, ftype: '24db' }])).toBe(1024);
     expect(renderQuantumFor([{ s: 'sawtooth', cutoff: 400, ftype: 'ladder' }])).toBe(128); // a worklet filter
@@ -277,6 +278,19 @@ describe('motif render', () => {
       await renderer.close();
     }
   }, 90_000);
+
+  it("plays a strudel.cc drum bank from Motif's kit, with one warning naming the bank", async () => {
+    const code = 's("bd*4, hh*8").bank("RolandTR909")';
+    const wav = join(dir, 'bank.wav');
+    const result = await run('render', '-e', code, '--cycles', '1', '-o', wav);
+    expect(result.code).toBe(0);
+    const warnings = result.err.split('\n').filter((line) => line.startsWith('warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('"RolandTR909"');
+    const plain = join(dir, 'plain.wav');
+    expect((await run('render', '-e', 's("bd*4, hh*8")', '--cycles', '1', '-o', plain)).code).toBe(0);
+    expect(sha(wav)).toBe(sha(plain)); // the same drums
+  }, 60_000);
 
   it('refuses a render in which no sound plays, and writes nothing', async () => {
     const wav = join(dir, 'silent.wav');

@@ -10,7 +10,7 @@ import { cutVoices, freshController } from './controller.ts';
 import { registerDrumKit } from './drum-kit.ts';
 import type { DrumSelection } from './drums/kit.ts';
 import { createMasterBus, type MasterBus } from './master-bus.ts';
-import { isRest, soundName } from './sound-name.ts';
+import { bankFallback, isRest, soundName } from './sound-name.ts';
 import { OnceWarnings } from './warnings.ts';
 
 /** Polyphony caps: superdough fades the oldest voice out when a new one would exceed it. */
@@ -90,7 +90,15 @@ export async function registerDefaultSounds(context: BaseAudioContext, options: 
         warnings.warn('no-sound', `Events need a sound: add .s("…") or .note(…) (got ${JSON.stringify(value)})`);
         return;
       }
-      const controls = { ...(value as Record<string, unknown>) };
+      let controls = { ...(value as Record<string, unknown>) };
+      const fallback = bankFallback(controls, (sound) => getSound(sound) !== undefined);
+      if (fallback) {
+        warnings.warn(
+          `bank:${fallback.bank}`,
+          `Sample bank "${fallback.bank}" is not loaded (on strudel.cc it comes from the network): its sounds play from Motif's built-in kit; load the bank with samples(…) to hear it`,
+        );
+        controls = fallback.value;
+      }
       const name = soundName(controls);
       if (isRest(name)) return;
       if (!getSound(name)) {

@@ -1,11 +1,11 @@
 /**
  * Which drum sounds and variations a render's events play, so the render page synthesizes only
  * those (the whole kit costs ≈0.5 s a render). Resolves names and `n` as superdough does: the
- * sound's name (bank prefix, lower case), then `n` rounded, a non-number read as 0, wrapped
- * around the drum's variations. Pure.
+ * sound's name (bank prefix, lower case; a bank the render lacks falls back to the kit), then `n`
+ * rounded, a non-number read as 0, wrapped around the drum's variations. Pure.
  */
 import { DRUM_NAMES, drumVariations, type DrumName, type DrumSelection } from '../audio/drums/kit.ts';
-import { soundName } from '../audio/sound-name.ts';
+import { bankFallback, soundName } from '../audio/sound-name.ts';
 
 const DRUMS: ReadonlySet<string> = new Set(DRUM_NAMES);
 
@@ -19,7 +19,8 @@ function variationIndex(n: unknown, count: number): number {
 export function drumsUsed(values: Iterable<Record<string, unknown>>): DrumSelection {
   const used = new Map<DrumName, Set<number>>();
   for (const value of values) {
-    const name = soundName(value);
+    // Renders load no sample banks: a banked kit name plays the kit's drum (src/audio/engine.ts).
+    const name = soundName(bankFallback(value, (sound) => DRUMS.has(sound))?.value ?? value);
     if (!DRUMS.has(name)) continue;
     const drum = name as DrumName;
     let variations = used.get(drum);

@@ -10,7 +10,7 @@
  * differ audibly: vowel, fm, vib, penv, tremolo, phaser, delay, and every worklet effect. Pure.
  */
 import { DRUM_NAMES } from '../audio/drums/kit.ts';
-import { soundName } from '../audio/sound-name.ts';
+import { bankFallback, soundName } from '../audio/sound-name.ts';
 
 export const DEFAULT_RENDER_QUANTUM = 128;
 export const LARGE_RENDER_QUANTUM = 1024;
@@ -23,6 +23,7 @@ const filterEnvelope = (prefix: string) => ['env', 'attack', 'decay', 'sustain',
 /** Controls that set native nodes' fixed values or a-rate envelopes, or the reverb (a convolver). */
 const NATIVE_CONTROLS: ReadonlySet<string> = new Set([
   's',
+  'bank', // renders load no banks: the kit's drums play (src/audio/sound-name.ts)
   'n',
   'note',
   'freq',
@@ -70,7 +71,8 @@ function isNativeControl(key: string, value: unknown): boolean {
 
 export function renderQuantumFor(values: Iterable<Record<string, unknown>>): number {
   for (const value of values) {
-    if (!NATIVE_SOUNDS.has(soundName(value))) return DEFAULT_RENDER_QUANTUM;
+    const played = bankFallback(value, (sound) => NATIVE_SOUNDS.has(sound))?.value ?? value;
+    if (!NATIVE_SOUNDS.has(soundName(played))) return DEFAULT_RENDER_QUANTUM;
     for (const [key, control] of Object.entries(value)) if (!isNativeControl(key, control)) return DEFAULT_RENDER_QUANTUM;
   }
   return LARGE_RENDER_QUANTUM;
