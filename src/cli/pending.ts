@@ -8,6 +8,7 @@ import { AiHost, installAiTransformers, type AiReport } from '../ai/index.ts';
 import { createNodeAiClient } from '../ai/client/node.ts';
 import { positionAt } from '../runtime/positions.ts';
 import { patternLibrary } from './pattern-library.ts';
+import { recordSampleMaps, type SampleMapRequest } from '../audio/sample-maps.ts';
 import type { EvalResult } from '../runtime/result.ts';
 
 export interface SettledEvaluation {
@@ -15,6 +16,8 @@ export interface SettledEvaluation {
   /** AI calls that failed, as `line:column: message`. */
   aiErrors: string[];
   aiWarnings: string[];
+  /** The code's `samples(…)` calls, in order. */
+  sampleMaps: SampleMapRequest[];
 }
 
 function describe(code: string, report: AiReport): string {
@@ -28,13 +31,15 @@ export async function evaluateSettled(code: string): Promise<SettledEvaluation> 
   installAiTransformers(host);
   const reports: AiReport[] = [];
   const stop = host.onReport((report) => reports.push(report));
+  const sampleMaps = recordSampleMaps();
   try {
-    const result = await host.evaluate(code, { patterns: patternLibrary() });
+    const result = await host.evaluate(code, { patterns: patternLibrary(), scope: { samples: sampleMaps.samples } });
     await host.settled(); // every pending AI call is done before anything is queried
     return {
       result,
       aiErrors: reports.filter((r) => r.level === 'error').map((r) => describe(code, r)),
       aiWarnings: reports.filter((r) => r.level === 'warning').map((r) => describe(code, r)),
+      sampleMaps: sampleMaps.requests,
     };
   } finally {
     stop();

@@ -12,6 +12,9 @@ import { chromium, type Browser } from 'playwright-core';
  * - `WebUIOmniboxPopup`, `WebUIOmniboxAimPopup`: headless Chromium 156 preloads the address bar's
  *   popups as WebUI pages in a renderer of their own for every new window, ≈1.2 s of CPU that
  *   competed with offline renders on a 2-core machine.
+ * - `LocalNetworkAccessChecks`: the render page's own address is answered by Playwright, so
+ *   Chromium counts it as public and refused its requests to sample hosts on 127.0.0.1 or the LAN
+ *   (`samples('http://127.0.0.1:8000/strudel.json')`), which the editor, served locally, may make.
  * test/chromium.test.ts checks that the launched browser's last switch keeps every name of the
  * first (playwright-core's), so an upgrade that adds one is noticed.
  */
@@ -34,6 +37,7 @@ export const DISABLED_FEATURES = [
   'msEdgeUpdateLaunchServicesPreferredVersion',
   'WebUIOmniboxPopup',
   'WebUIOmniboxAimPopup',
+  'LocalNetworkAccessChecks',
 ];
 
 export const CHROMIUM_ARGS = [

@@ -22,8 +22,9 @@ export interface OfflineRenderer {
 
 /**
  * The page's address. AudioWorklets exist only in secure contexts, which about:blank is not;
- * http://localhost is. Nothing is served: Playwright answers these two requests itself and
- * refuses every other one.
+ * http://localhost is. Nothing is served: Playwright answers these two requests itself. The page's
+ * only other requests are those the code's `samples(…)` calls ask for: they go out as the
+ * editor's would (a sample host must allow cross-origin requests, as for strudel.cc).
  */
 const PAGE_URL = 'http://localhost/motif-render/';
 const SCRIPT_URL = `${PAGE_URL}render.js`;
@@ -40,7 +41,8 @@ async function preparePage(browser: Browser, script: string): Promise<{ page: Pa
     const url = route.request().url();
     if (url === PAGE_URL) return route.fulfill({ contentType: 'text/html', body: PAGE_HTML });
     if (url === SCRIPT_URL) return route.fulfill({ contentType: 'text/javascript', body: script });
-    return route.abort(); // nothing leaves the machine
+    if (/^https?:/.test(url)) return route.continue(); // the code's samples(…)
+    return route.abort();
   });
   await page.goto(PAGE_URL);
   return { page, warnings };

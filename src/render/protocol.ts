@@ -1,6 +1,7 @@
 /** What the Node driver sends to the render page and gets back. Plain data: it crosses CDP as JSON. */
 import type { DrumSelection } from '../audio/drums/kit.ts';
 import type { RenderNote } from './schedule.ts';
+import type { SampleMapRequest } from '../audio/sample-maps.ts';
 
 export interface RenderRequest {
   notes: RenderNote[];
@@ -17,6 +18,8 @@ export interface RenderRequest {
   seed: number;
   /** The drums (and variations) the notes play: the page synthesizes only these. */
   drums: DrumSelection;
+  /** The code's `samples(…)` calls: the page loads these maps before it schedules anything. */
+  sampleMaps: SampleMapRequest[];
 }
 
 /**

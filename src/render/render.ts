@@ -7,6 +7,7 @@ import { drumsUsed } from './drums.ts';
 import { overlapsScheduling, renderQuantumFor } from './quantum.ts';
 import type { RenderRequest } from './protocol.ts';
 import type { RenderPlan } from './schedule.ts';
+import type { SampleMapRequest } from '../audio/sample-maps.ts';
 
 export interface RenderOptions {
   sampleRate?: number;
@@ -15,6 +16,8 @@ export interface RenderOptions {
   seed?: number;
   /** Frames scheduled ahead; rounded to a multiple of the render quantum (superdough skips notes in the past). */
   chunkFrames?: number;
+  /** Sample maps to load first (the code's `samples(…)` calls). */
+  sampleMaps?: SampleMapRequest[];
   /** A renderer to reuse (one browser, a fresh page per render); launched and closed if absent. */
   renderer?: OfflineRenderer;
 }
@@ -53,6 +56,7 @@ export async function renderPlan(plan: RenderPlan, options: RenderOptions = {}):
     renderQuantum,
     overlapScheduling: overlapsScheduling(values),
     drums: drumsUsed(values),
+    sampleMaps: options.sampleMaps ?? [],
   };
   const renderer = options.renderer ?? (await (await import('./browser.ts')).launchRenderer());
   try {

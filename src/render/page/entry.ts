@@ -115,6 +115,9 @@ function trackAuxiliaryRenders(): () => Promise<void> {
   };
 }
 
+/** How long a render waits for the code's sample maps (an unreachable host may hang till then). */
+const SAMPLE_MAP_TIMEOUT_SECONDS = 30;
+
 async function render(request: RenderRequest): Promise<RenderResponse> {
   const started = performance.now();
   Math.random = seededRandom(request.seed);
@@ -138,6 +141,9 @@ async function render(request: RenderRequest): Promise<RenderResponse> {
   const engine = await registerDefaultSounds(context, { worklets: false, drums: request.drums }); // worklets loaded above
   const problems = new Set<string>();
   engine.onWarning((message) => problems.add(message));
+  // The code's sample maps, loaded before anything is scheduled; one that fails warns, naming it.
+  for (const { map, baseUrl } of request.sampleMaps) void engine.samples(map, baseUrl);
+  await engine.settled(SAMPLE_MAP_TIMEOUT_SECONDS);
   const setupMs = performance.now() - started;
 
   const { notes, cps, chunkFrames, sampleRate } = request;
