@@ -50,7 +50,7 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
     );
     if (plan.seconds > 3600) throw new UserError(`motif ${command}: ${plan.seconds.toFixed(0)} s is longer than the 1 hour limit`, USAGE);
     renderer = await launching;
-    const audio = await renderPlan(plan, { renderer, sampleRate, tailSeconds, ...(seed === undefined ? {} : { seed }) });
+    const audio = await renderPlan(plan, { renderer, sampleRate, tailSeconds, sampleMaps: loaded.sampleMaps, ...(seed === undefined ? {} : { seed }) });
     if (process.env.MOTIF_DEBUG) for (const warning of audio.warnings) io.stderr(`page: ${warning}\n`);
     if (audio.peak === 0) {
       const why = audio.noteErrors[0] ?? 'no sound played; are the sound names right?';
