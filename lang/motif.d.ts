@@ -42,6 +42,115 @@ interface Pattern {
   reharmonize(options?: ContinueOptions): Pattern;
 }
 
+/** Options of strudel.cc's visuals (colours, sizes, labels…): accepted and not used by Motif. */
+interface VisualOptions {
+  readonly [option: string]: unknown;
+}
+
+/** strudel.cc's visuals: accepted so that its tunes run; they return the pattern unchanged. */
+interface Pattern {
+  /**
+   * Draws the pattern as a pianoroll on strudel.cc. Motif's pianoroll below the editor shows every pattern.
+   * @example note("c3 [e3 g3]").pianoroll({ labels: 1 })
+   */
+  pianoroll(options?: VisualOptions): Pattern;
+  /**
+   * strudel.cc's pianoroll inside the code; Motif's pianoroll below the editor shows the pattern.
+   * @example note("c3 [e3 g3]")._pianoroll()
+   */
+  _pianoroll(options?: VisualOptions): Pattern;
+  /**
+   * A pianoroll of the events as they are played (strudel.cc); shown in Motif's pianoroll.
+   * @example note("c3 [e3 g3]").punchcard()
+   */
+  punchcard(options?: VisualOptions): Pattern;
+  /**
+   * strudel.cc's punchcard inside the code; shown in Motif's pianoroll.
+   * @example note("c3 [e3 g3]")._punchcard()
+   */
+  _punchcard(options?: VisualOptions): Pattern;
+  /**
+   * Falling labels of the events (strudel.cc); Motif shows its pianoroll.
+   * @example note("c3 [e3 g3]").wordfall()
+   */
+  wordfall(options?: VisualOptions): Pattern;
+  /**
+   * A spiral of the cycle (strudel.cc); not drawn by Motif.
+   * @example note("c3 [e3 g3]").spiral()
+   */
+  spiral(options?: VisualOptions): Pattern;
+  /**
+   * strudel.cc's spiral inside the code; not drawn by Motif.
+   * @example note("c3 [e3 g3]")._spiral()
+   */
+  _spiral(options?: VisualOptions): Pattern;
+  /**
+   * Pitches on a circle (strudel.cc); not drawn by Motif.
+   * @example note("c3 [e3 g3]").pitchwheel()
+   */
+  pitchwheel(options?: VisualOptions): Pattern;
+  /**
+   * strudel.cc's pitch wheel inside the code; not drawn by Motif.
+   * @example note("c3 [e3 g3]")._pitchwheel()
+   */
+  _pitchwheel(options?: VisualOptions): Pattern;
+  /**
+   * An oscilloscope of the sound (strudel.cc); not drawn by Motif.
+   * @example s("bd sd").scope()
+   */
+  scope(options?: VisualOptions): Pattern;
+  /**
+   * strudel.cc's oscilloscope inside the code; not drawn by Motif.
+   * @example note("c3 [e3 g3]")._scope()
+   */
+  _scope(options?: VisualOptions): Pattern;
+  /**
+   * An oscilloscope of the sound (strudel.cc); not drawn by Motif.
+   * @example note("c3 [e3 g3]").tscope()
+   */
+  tscope(options?: VisualOptions): Pattern;
+  /**
+   * strudel.cc's oscilloscope inside the code; not drawn by Motif.
+   * @example note("c3 [e3 g3]")._tscope()
+   */
+  _tscope(options?: VisualOptions): Pattern;
+  /**
+   * A frequency scope of the sound (strudel.cc); not drawn by Motif.
+   * @example note("c3 [e3 g3]").fscope()
+   */
+  fscope(options?: VisualOptions): Pattern;
+  /**
+   * strudel.cc's frequency scope inside the code; not drawn by Motif.
+   * @example note("c3 [e3 g3]")._fscope()
+   */
+  _fscope(options?: VisualOptions): Pattern;
+  /**
+   * A spectrogram of the sound (strudel.cc); not drawn by Motif.
+   * @example note("c3 [e3 g3]").spectrum()
+   */
+  spectrum(options?: VisualOptions): Pattern;
+  /**
+   * strudel.cc's spectrogram inside the code; not drawn by Motif.
+   * @example note("c3 [e3 g3]")._spectrum()
+   */
+  _spectrum(options?: VisualOptions): Pattern;
+  /**
+   * Calls a drawing function on strudel.cc's canvas; not called by Motif.
+   * @example note("c3 [e3 g3]").draw(() => undefined)
+   */
+  draw(painter: (...args: readonly unknown[]) => unknown, options?: VisualOptions): Pattern;
+  /**
+   * Adds a painter for strudel.cc's canvas; not called by Motif.
+   * @example note("c3 [e3 g3]").onPaint(() => undefined)
+   */
+  onPaint(painter: (...args: readonly unknown[]) => unknown): Pattern;
+  /**
+   * strudel.cc's animation visual; not drawn by Motif.
+   * @example note("c3 [e3 g3]").animate()
+   */
+  animate(options?: VisualOptions): Pattern;
+}
+
 /**
  * Sets the tempo in cycles per second; the same as `setcps`.
  * @example setCps(0.5)

@@ -34,6 +34,16 @@ describe('evaluate', () => {
     expect(events(result.pattern)).toHaveLength(4 + 1 + 1);
   });
 
+  it("accepts strudel.cc's visuals, events unchanged, noting once each one Motif does not draw", async () => {
+    const plain = await evaluate('$: note("c3 [e3 g3]")\n$: s("bd sd")');
+    const drawn = await evaluate('$: note("c3 [e3 g3]").pianoroll({ labels: 1 })._punchcard().spiral()\n$: s("bd sd")._scope().scope().spiral()');
+    expect(drawn.errors).toEqual([]);
+    expect(events(drawn.pattern)).toEqual(events(plain.pattern));
+    expect(drawn.warnings).toHaveLength(3); // spiral (once), _scope, scope; the pianoroll forms are shown by Motif
+    expect(drawn.warnings.join('\n')).toMatch(/\.spiral\(\).*\n.*\._scope\(\).*\n.*\.scope\(\)/);
+    expect((await evaluate('note("c3")')).warnings).toEqual([]); // nothing carried over
+  });
+
   it('reads setcps and setcpm', async () => {
     expect((await evaluate('setcps(0.75)\ns("bd")')).cps).toBe(0.75);
     expect((await evaluate('setcpm(30)\ns("bd")')).cps).toBe(0.5);

@@ -6,6 +6,7 @@
 import { Pattern } from '@strudel/core';
 import { evaluate, runtimeScopeNames } from '../../src/runtime/evaluate.ts';
 import { strudelScope, usableNames } from '../../src/runtime/scope.ts';
+import { INLINE_VISUALS } from '../../src/runtime/visuals.ts';
 
 export interface RuntimeNames {
   /** Names in the scope user code runs with (@strudel/core, /mini, /tonal, and evaluate()'s own). */
@@ -18,9 +19,12 @@ export interface RuntimeNames {
   descriptors: Record<string, PropertyDescriptor>;
 }
 
-/** Pattern members that start with `_` are Strudel's internal (unpatternified) variants. */
+/**
+ * Pattern members that start with `_` are Strudel's internal (unpatternified) variants, except
+ * the inline visuals (`._pianoroll()`), which tunes call.
+ */
 export function isPublicMember(name: string): boolean {
-  return !name.startsWith('_') && name !== 'constructor';
+  return (!name.startsWith('_') || INLINE_VISUALS.has(name)) && name !== 'constructor';
 }
 
 /** Evaluates a line first, so that the runtime's own Pattern methods (`.p`, `.d1`…) are installed. */

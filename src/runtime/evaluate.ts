@@ -12,6 +12,7 @@ import { transpiler } from '@strudel/transpiler';
 import { parse, type Node } from 'acorn';
 import { bindImports, extractExports, extractImports, type ModuleLoad, type PatternModules } from './imports.ts';
 import { LayerCollector, withLayerCollector } from './layers.ts';
+import { withVisuals } from './visuals.ts';
 import { locateRuntimeError, positionAt } from './positions.ts';
 import type { StripResult } from './strip-types.ts';
 import type { CodePosition, EvalResult, Layer, MotifError } from './result.ts';
@@ -199,8 +200,9 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
   const scope = { ...strudelScope(), ...options.scope, ...runtimeScope, ...prepared.scope };
 
   let returned: unknown;
+  let visualNotes: string[];
   try {
-    returned = await withLayerCollector(collector, () => runBody(output, scope));
+    ({ value: returned, notes: visualNotes } = await withVisuals(() => withLayerCollector(collector, () => runBody(output, scope))));
   } catch (error) {
     return failed([runtimeError(code, error)]);
   }
@@ -233,5 +235,5 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
     // `all(…)` applies to the stack: keep one layer so the scheduler plays what the user asked for.
     layers = [{ id: 'all', pattern, position: { line: 1, column: 1 } }];
   }
-  return { pattern, layers, miniLocations, cps, errors: [], warnings: [] };
+  return { pattern, layers, miniLocations, cps, errors: [], warnings: visualNotes };
 }
