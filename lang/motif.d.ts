@@ -152,6 +152,18 @@ interface Pattern {
 }
 
 /**
+ * A number that strudel.cc shows as a slider in the code. Motif plays the starting value:
+ * change it by editing the number and evaluating again.
+ * @example note("c3 e3 g3").s("sawtooth").lpf(slider(800, 200, 4000))
+ */
+declare function slider(value: number, min?: number, max?: number, step?: number): Pattern;
+/**
+ * What the transpiler turns `slider(value, min, max)` into; write `slider` instead.
+ * @example note("c3 e3").lpf(sliderWithID("slider_0", 800, 200, 4000))
+ */
+declare function sliderWithID(id: string, value: number, min?: number, max?: number, step?: number): Pattern;
+
+/**
  * Sets the tempo in cycles per second; the same as `setcps`.
  * @example setCps(0.5)
  * s("bd sd")

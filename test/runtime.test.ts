@@ -44,6 +44,17 @@ describe('evaluate', () => {
     expect((await evaluate('note("c3")')).warnings).toEqual([]); // nothing carried over
   });
 
+  it("plays a strudel.cc slider's value, with one note", async () => {
+    const result = await evaluate('note("c3 e3").lpf(slider(800, 200, 4000)).gain(slider(0.5))');
+    expect(result.errors).toEqual([]);
+    expect(events(result.pattern).map((e) => e.value)).toEqual([
+      { note: 'c3', cutoff: 800, gain: 0.5 },
+      { note: 'e3', cutoff: 800, gain: 0.5 },
+    ]);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain('slider(');
+  });
+
   it('reads setcps and setcpm', async () => {
     expect((await evaluate('setcps(0.75)\ns("bd")')).cps).toBe(0.75);
     expect((await evaluate('setcpm(30)\ns("bd")')).cps).toBe(0.5);

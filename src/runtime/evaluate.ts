@@ -93,7 +93,16 @@ function createRuntimeScope(collector: LayerCollector, setCps: (cps: number) => 
     hush: () => (collector.entries.splice(0), silence),
     all: (transform: (pattern: Pattern) => Pattern) => (collector.allTransforms.push(transform), silence),
     each: (transform: (pattern: Pattern) => Pattern) => ((collector.eachTransform = transform), silence),
+    // strudel.cc draws a slider for `slider(value, min, max)`; its transpiler calls `sliderWithID`.
+    slider: (value: unknown) => sliderValue(collector, value),
+    sliderWithID: (_id: unknown, value: unknown) => sliderValue(collector, value),
   };
+}
+
+/** A slider's starting value, as a pattern; noted once per evaluation (Motif draws no slider). */
+function sliderValue(collector: LayerCollector, value: unknown): Pattern {
+  collector.notes.add('slider(…) is a control on strudel.cc; Motif plays its first value: edit the number to change it');
+  return reify(value) as Pattern;
 }
 
 /** The names evaluate() itself provides on top of @strudel/*, for the language's declarations. */
@@ -235,5 +244,5 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
     // `all(…)` applies to the stack: keep one layer so the scheduler plays what the user asked for.
     layers = [{ id: 'all', pattern, position: { line: 1, column: 1 } }];
   }
-  return { pattern, layers, miniLocations, cps, errors: [], warnings: visualNotes };
+  return { pattern, layers, miniLocations, cps, errors: [], warnings: [...collector.notes, ...visualNotes] };
 }

@@ -17,6 +17,8 @@ export class LayerCollector {
   private anonymous = 0;
   private declared = 0;
   allTransforms: ((pattern: Pattern) => Pattern)[] = [];
+  /** One-line notes for the user about this evaluation (each once). */
+  readonly notes = new Set<string>();
   eachTransform: ((pattern: Pattern) => Pattern) | null = null;
 
   /** Registers a layer; returns what the `.p()` call evaluates to. */
