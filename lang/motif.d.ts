@@ -42,6 +42,16 @@ interface Pattern {
   reharmonize(options?: ContinueOptions): Pattern;
 }
 
+interface Pattern {
+  /**
+   * strudel.cc's piano: the `piano` sample bank (which comes from the network there; load it with
+   * `samples(…)`), notes held to the end of their event (`clip(1)` unless set), a 0.1 s release,
+   * and pan by pitch.
+   * @example note("c3 e4 g5").piano()
+   */
+  piano(): Pattern;
+}
+
 /** Options of strudel.cc's visuals (colours, sizes, labels…): accepted and not used by Motif. */
 interface VisualOptions {
   readonly [option: string]: unknown;

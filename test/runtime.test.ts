@@ -44,6 +44,16 @@ describe('evaluate', () => {
     expect((await evaluate('note("c3")')).warnings).toEqual([]); // nothing carried over
   });
 
+  it("has strudel.cc's .piano(): the piano bank, held notes, a short release, pan by pitch", async () => {
+    const result = await evaluate('note("c3 c8 c9").piano()');
+    expect(result.errors).toEqual([]);
+    const values = events(result.pattern).map((e) => e.value as Record<string, unknown>);
+    expect(values.map((v) => [v.s, v.clip, v.release])).toEqual([['piano', 1, 0.1], ['piano', 1, 0.1], ['piano', 1, 0.1]]);
+    expect(values.map((v) => v.pan)).toEqual([0.25 + 0.5 * (48 / 108), 0.75, 0.75]); // C8 and above: right edge of the middle half
+    const clipped = await evaluate('note("c3").clip(0.5).pan(0.5).piano()');
+    expect(events(clipped.pattern)[0]!.value).toMatchObject({ clip: 0.5, pan: 0.5 * (0.25 + 0.5 * (48 / 108)) });
+  });
+
   it("plays a strudel.cc slider's value, with one note", async () => {
     const result = await evaluate('note("c3 e3").lpf(slider(800, 200, 4000)).gain(slider(0.5))');
     expect(result.errors).toEqual([]);

@@ -12,7 +12,8 @@ import { transpiler } from '@strudel/transpiler';
 import { parse, type Node } from 'acorn';
 import { bindImports, extractExports, extractImports, type ModuleLoad, type PatternModules } from './imports.ts';
 import { LayerCollector, withLayerCollector } from './layers.ts';
-import { withVisuals } from './visuals.ts';
+import { installVisualMethods, withVisuals } from './visuals.ts';
+import { installPianoMethod } from './piano.ts';
 import { locateRuntimeError, positionAt } from './positions.ts';
 import type { StripResult } from './strip-types.ts';
 import type { CodePosition, EvalResult, Layer, MotifError } from './result.ts';
@@ -189,6 +190,9 @@ function runBody(body: string, scope: Scope): Promise<unknown> {
 }
 
 async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<EvalResult> {
+  // strudel.cc's website adds these to every pattern; installed before any code (modules too) runs.
+  installVisualMethods();
+  installPianoMethod();
   const host = { modules: options.patterns, stripTypes: options.stripTypes ?? stripOnThisThread };
   const prepared = await prepare(userCode, host, []);
   if (prepared.errors.length) return failed(prepared.errors);

@@ -21,7 +21,7 @@ type Recorder = (name: string) => void;
 let record: Recorder | null = null;
 
 /** Installs the pass-through methods (again, in case a Strudel package replaced them with drawing ones). */
-function installVisualMethods(): void {
+export function installVisualMethods(): void {
   const proto = Pattern.prototype as unknown as Record<string, unknown>;
   for (const name of [...SHOWN, ...NOT_DRAWN]) {
     proto[name] = function (this: Pattern): Pattern {
@@ -33,7 +33,6 @@ function installVisualMethods(): void {
 
 /** Runs `body` with the visual methods installed; returns its value and a note per visual it used that Motif does not draw. */
 export async function withVisuals<T>(body: () => Promise<T>): Promise<{ value: T; notes: string[] }> {
-  installVisualMethods();
   const used = new Set<string>();
   const previous = record;
   record = (name) => used.add(name);

@@ -96,6 +96,7 @@ declare module '@strudel/core' {
   export function setStringParser(parser: (code: string) => Pattern): void;
   export function logger(message: string, type?: string): void;
   export function noteToMidi(note: string): number;
+  export function valueToMidi(value: object, fallback?: number): number;
   export function getFrequency(hap: Hap): number;
   export const strudelScope: Record<string, unknown>;
 }
