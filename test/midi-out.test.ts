@@ -9,7 +9,9 @@ import { chooseOutput, markForMidi, midiDeviceOf } from '../src/midi-out/device.
 import { midiMessages, midiVelocity, type MidiEventInput } from '../src/midi-out/messages.ts';
 import type { MidiOutputs } from '../src/midi-out/outputs.ts';
 import { MidiRouter } from '../src/midi-out/router.ts';
+import { routeEvents } from '../src/player/event-output.ts';
 import { evaluate } from '../src/runtime/evaluate.ts';
+import { ManualClock, ManualTimer, Scheduler, type ScheduledEvent } from '../src/scheduler/index.ts';
 
 const event = (value: unknown, onset = 10, duration = 0.5): MidiEventInput => ({ value, onset, duration, cps: 0.5 });
 
@@ -167,5 +169,36 @@ describe('MidiRouter', () => {
     await midi.ready();
     midi.play(event({ note: 'c4', midiport: 0 }));
     expect(warnings).toEqual(['.midi(): no MIDI output is connected, so none for the first output; available outputs: none. Its events are not played; the other layers play on']);
+  });
+});
+
+describe('the player\'s routing: scheduler → MIDI or audio', () => {
+  it('sends a .midi() layer to the MIDI output with its timestamps and bytes; a plain layer plays on audio', async () => {
+    const result = await evaluate('setcps(0.5)\n$: note("c4 e4").midichan(2).velocity(0.5).midi()\n$: s("bd*4")');
+    expect(result.errors).toEqual([]);
+    const outputs = fakeOutputs(['Synth']);
+    const audio: ScheduledEvent[] = [];
+    // The MIDI clock runs 5000 ms ahead of the audio clock.
+    const midi = new MidiRouter({ open: async () => outputs, toMidiMs: (t) => 5000 + t * 1000, warn: (message) => expect.fail(message) });
+    const clock = new ManualClock(10);
+    const timer = new ManualTimer(0.02);
+    const scheduler = new Scheduler({ clock, timer, output: routeEvents({ audio: (e) => audio.push(e), midi }), timing: { lookAheadSeconds: 0.1, startDelaySeconds: 0.05 } });
+    scheduler.setLayers(result.layers, { cps: result.cps });
+    scheduler.start();
+    while (clock.now() < 11.9) {
+      clock.advance(0.02);
+      timer.fire();
+      await midi.ready();
+    }
+    scheduler.stop();
+    const t0 = 10.05; // cycle 0 on the audio clock; one cycle is 2 s
+    expect(audio.map((e) => (e.hap.value as { s: string }).s)).toEqual(['bd', 'bd', 'bd', 'bd']);
+    expect(audio.map((e) => Math.round((e.audioTime - t0) * 1e6) / 1e6)).toEqual([0, 0.5, 1, 1.5]);
+    expect(outputs.sent.map((m) => ({ ...m, atMs: Math.round(m.atMs * 1000) / 1000 }))).toEqual([
+      { output: 0, bytes: [0x91, 60, 64], atMs: 5000 + t0 * 1000 },
+      { output: 0, bytes: [0x81, 60, 0], atMs: 5000 + (t0 + 1) * 1000 },
+      { output: 0, bytes: [0x91, 64, 64], atMs: 5000 + (t0 + 1) * 1000 },
+      { output: 0, bytes: [0x81, 64, 0], atMs: 5000 + (t0 + 2) * 1000 },
+    ]);
   });
 });

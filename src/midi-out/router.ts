@@ -3,8 +3,8 @@
  * warnings channel are passed in). MIDI access is asked for only when the first marked event
  * arrives; events that arrive while it is pending are sent once it is granted.
  *
- * Problems never stop the music: no MIDI access, no output, or an unknown device each give one
- * warning, naming the device and the outputs there are, and those events are dropped.
+ * Problems never stop the music: no MIDI access, no output, an unknown device, or an output that
+ * fails each give one warning, naming the device and the outputs there are, and those events are dropped.
  */
 import { chooseOutput, describeDevice, midiDeviceOf, type MidiDevice } from './device.ts';
 import { midiMessages, type MidiEventInput } from './messages.ts';
@@ -72,7 +72,12 @@ export class MidiRouter {
       this.warnOnce(`.midi(): ${problem}; available outputs: ${listNames(names)}. Its events are not played; the other layers play on`);
       return;
     }
-    for (const message of midiMessages(event)) outputs.send(index, message.bytes, this.options.toMidiMs(message.at));
+    try {
+      for (const message of midiMessages(event)) outputs.send(index, message.bytes, this.options.toMidiMs(message.at));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.warnOnce(`.midi(): MIDI output "${names[index]}" failed (${reason}); the other layers play on`);
+    }
   }
 
   private warnOnce(message: string): void {

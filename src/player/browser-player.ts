@@ -1,16 +1,21 @@
 /**
  * The glue the editor plays through: evaluate() → the scheduler (ticked by a worker, on the
- * AudioContext clock) → the audio engine (superdough + drum kit + master bus).
+ * AudioContext clock) → the audio engine (superdough + drum kit + master bus), or the MIDI outputs
+ * for events marked with `.midi()`.
  */
 import { registerDefaultSounds } from '../audio/engine.ts';
 import { LIMITER_DELAY_SECONDS } from '../audio/master-bus.ts';
+import { MidiRouter } from '../midi-out/router.ts';
 import { evaluate } from '../runtime/evaluate.ts';
 import type { EvalResult, MotifError } from '../runtime/result.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import { DEFAULT_TICK_SECONDS, DEFAULT_TIMING } from '../scheduler/types.ts';
 import { WorkerTimer } from '../scheduler/worker-timer.ts';
+import { routeEvents } from './event-output.ts';
 import { Listeners } from './listeners.ts';
+import { midiClockOf } from './midi-clock.ts';
 import type { BrowserPlayerOptions, PlayedEvent, Player } from './types.ts';
+import { openWebMidiOutputs } from './web-midi-outputs.ts';
 
 /** How long evaluate() waits for a suspended context to resume before going on regardless. */
 const RESUME_WAIT_MS = 200;
@@ -26,13 +31,17 @@ export async function createBrowserPlayer(options: BrowserPlayerOptions = {}): P
   engine.onWarning((message) => warnings.emit(message));
   let extraScope: Record<string, unknown> = {};
 
+  // MIDI access is asked for when the first `.midi()` event plays, never before.
+  const midi = new MidiRouter({ open: options.openMidi ?? openWebMidiOutputs, toMidiMs: midiClockOf(context), warn: (message) => warnings.emit(message) });
+  const play = routeEvents({ midi, audio: (event) => void engine.playHap(event.hap.value, event.audioTime, event.durationSeconds, event.cps, event.cycle) });
+
   const timer = new WorkerTimer(options.tickSeconds ?? DEFAULT_TICK_SECONDS);
   const scheduler = new Scheduler({
     clock: { now: () => context.currentTime },
     timer,
     timing: { ...DEFAULT_TIMING, ...(options.lookAheadSeconds !== undefined ? { lookAheadSeconds: options.lookAheadSeconds } : {}) },
     output: (event) => {
-      void engine.playHap(event.hap.value, event.audioTime, event.durationSeconds, event.cps, event.cycle);
+      play(event);
       events.emit({ hap: event.hap, audioTime: event.audioTime, durationSeconds: event.durationSeconds, layer: event.layer });
     },
     onError: (error) => errors.emit(error),

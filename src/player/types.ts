@@ -3,6 +3,7 @@
  * returns one; src/editor/player-port.ts is the editor's structural view of the same shape.
  */
 import type { Hap } from '@strudel/core';
+import type { MidiOutputs } from '../midi-out/outputs.ts';
 import type { EvaluateOptions } from '../runtime/evaluate.ts';
 import type { EvalResult, MotifError } from '../runtime/result.ts';
 import type { SchedulerStats } from '../scheduler/scheduler.ts';
@@ -63,6 +64,8 @@ export interface BrowserPlayerOptions {
   /** Default swap mode for `evaluate` (default `cycle`). */
   swap?: SwapMode;
   maxPolyphony?: number;
+  /** Opens the MIDI outputs for `.midi()`, on first use; defaults to Web MIDI (tests pass a fake). */
+  openMidi?: () => Promise<MidiOutputs>;
   /** Passed to every evaluate(): the pattern library and the type stripper. */
   evaluate?: Pick<EvaluateOptions, 'patterns' | 'stripTypes'>;
 }
