@@ -4,7 +4,7 @@
  * marked events to a fake `MidiOutputs` and warns once about each problem (router.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { audioToMidiMs } from '../src/midi-out/clock.ts';
+import { audioToMidiMs, SteadyClockMap } from '../src/midi-out/clock.ts';
 import { chooseOutput, markForMidi, midiDeviceOf } from '../src/midi-out/device.ts';
 import { midiMessages, midiVelocity, type MidiEventInput } from '../src/midi-out/messages.ts';
 import type { MidiOutputs } from '../src/midi-out/outputs.ts';
@@ -16,11 +16,12 @@ import { ManualClock, ManualTimer, Scheduler, type ScheduledEvent } from '../src
 const event = (value: unknown, onset = 10, duration = 0.5): MidiEventInput => ({ value, onset, duration, cps: 0.5 });
 
 describe('midiMessages: one event → timed messages', () => {
-  it('note names and numbers: note on at the onset, note off at onset + duration, channel 1, velocity 0.9', () => {
+  it('note names and numbers: note on at the onset, note off at onset + duration (1 ms early), channel 1, velocity 0.9', () => {
     expect(midiMessages(event({ note: 'c4' }))).toEqual([
       { at: 10, bytes: [0x90, 60, 114] },
-      { at: 10.5, bytes: [0x80, 60, 0] },
+      { at: 10.499, bytes: [0x80, 60, 0] },
     ]);
+    expect(midiMessages(event({ note: 'c4' }, 10, 0.001))[1].at).toBeCloseTo(10.0005, 9); // never more than half the note early
     expect(midiMessages(event({ note: 'a' }, 2, 0.25)).map((m) => m.bytes)).toEqual([[0x90, 57, 114], [0x80, 57, 0]]); // octave 3 by default, as Strudel
     expect(midiMessages(event({ note: 61.4 }))[0].bytes).toEqual([0x90, 61, 114]);
     expect(midiMessages(event({ n: 48 }))[0].bytes).toEqual([0x90, 48, 114]);
@@ -46,7 +47,7 @@ describe('midiMessages: one event → timed messages', () => {
     expect(midiMessages(event({ note: 'c4', ccn: 74, ccv: 0.5, midichan: 3 })).map((m) => [m.at, m.bytes])).toEqual([
       [10, [0xb2, 74, 64]],
       [10, [0x92, 60, 114]],
-      [10.5, [0x82, 60, 0]],
+      [10.499, [0x82, 60, 0]],
     ]);
     expect(midiMessages(event({ ccn: 1, ccv: 2 }))).toEqual([{ at: 10, bytes: [0xb0, 1, 127] }]);
     expect(midiMessages(event({ ccn: 200, ccv: 0.5 }))).toEqual([]); // no such controller
@@ -95,6 +96,12 @@ describe('the MIDI mark and the device', () => {
     expect(audioToMidiMs(10.5, { audio: 10, midi: 2000 })).toBe(2500);
     expect(audioToMidiMs(10, { audio: 10, midi: 2000 }, 0.02)).toBeCloseTo(2020, 9);
   });
+
+  it('keeps the offset steady through jitter, and follows a real jump', () => {
+    const readings = [2000, 2000.3, 1999.8, 2010, 2010.1];
+    const map = new SteadyClockMap(() => ({ link: { audio: 10, midi: readings.shift()! }, latency: 0 }));
+    expect([10, 10.5, 11, 11.5, 12].map((t) => map.toMidiMs(t))).toEqual([2000, 2500, 3000, 3510, 4010]);
+  });
 });
 
 interface Sent {
@@ -132,9 +139,9 @@ describe('MidiRouter', () => {
     expect(opened()).toBe(1);
     expect(outputs.sent).toEqual([
       { output: 1, bytes: [0x90, 60, 114], atMs: 2000 },
-      { output: 1, bytes: [0x80, 60, 0], atMs: 2500 },
+      { output: 1, bytes: [0x80, 60, 0], atMs: 2499 },
       { output: 0, bytes: [0x90, 64, 114], atMs: 3000 },
-      { output: 0, bytes: [0x80, 64, 0], atMs: 3250 },
+      { output: 0, bytes: [0x80, 64, 0], atMs: 3249 },
     ]);
     expect(warnings).toEqual([]);
   });
@@ -196,9 +203,9 @@ describe('the player\'s routing: scheduler → MIDI or audio', () => {
     expect(audio.map((e) => Math.round((e.audioTime - t0) * 1e6) / 1e6)).toEqual([0, 0.5, 1, 1.5]);
     expect(outputs.sent.map((m) => ({ ...m, atMs: Math.round(m.atMs * 1000) / 1000 }))).toEqual([
       { output: 0, bytes: [0x91, 60, 64], atMs: 5000 + t0 * 1000 },
-      { output: 0, bytes: [0x81, 60, 0], atMs: 5000 + (t0 + 1) * 1000 },
+      { output: 0, bytes: [0x81, 60, 0], atMs: 5000 + (t0 + 1) * 1000 - 1 },
       { output: 0, bytes: [0x91, 64, 64], atMs: 5000 + (t0 + 1) * 1000 },
-      { output: 0, bytes: [0x81, 64, 0], atMs: 5000 + (t0 + 2) * 1000 },
+      { output: 0, bytes: [0x81, 64, 0], atMs: 5000 + (t0 + 2) * 1000 - 1 },
     ]);
   });
 });

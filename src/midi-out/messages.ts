@@ -2,7 +2,8 @@
  * One event → the MIDI messages it sends (pure). Times are seconds on the audio clock, like the
  * scheduler's; the router maps them to the MIDI clock.
  *
- * - note on at the onset, note off at onset + duration: the key and channel as `motif export`
+ * - note on at the onset, note off at onset + duration (1 ms before, so that a repeated key's
+ *   note off never lands after its next note on, whatever the rounding): the key and channel as `motif export`
  *   reads them (`note` name or number, else `n`, else `freq`; kit drums on channel 10), channel
  *   from `midichan` 1–16 (default 1), velocity `velocity` (default 0.9) × `gain` → 0–127; a
  *   velocity of 0 sends no note.
@@ -35,6 +36,9 @@ const PROGRAM_CHANGE = 0xc0;
 const CHANNEL_PRESSURE = 0xd0;
 const PITCH_BEND = 0xe0;
 const SYSTEM_REAL_TIME: Record<string, number> = { clock: 0xf8, start: 0xfa, continue: 0xfb, stop: 0xfc };
+
+/** Note offs go this much before the event's end (at most half its duration earlier). */
+export const NOTE_OFF_LEAD: Seconds = 0.001;
 
 const clamp = (x: number, low: number, high: number) => Math.max(low, Math.min(high, x));
 /** 0–1 → 0–127. */
@@ -87,7 +91,8 @@ export function midiMessages(event: MidiEventInput): TimedMidiMessage[] {
   const velocity = midiVelocity(value);
   if (voice && velocity > 0) {
     out.push({ at: event.onset, bytes: [NOTE_ON | channel, voice.key, velocity] });
-    out.push({ at: event.onset + Math.max(0, event.duration), bytes: [NOTE_OFF | channel, voice.key, 0] });
+    const duration = Math.max(0, event.duration);
+    out.push({ at: event.onset + duration - Math.min(NOTE_OFF_LEAD, duration / 2), bytes: [NOTE_OFF | channel, voice.key, 0] });
   }
   return out;
 }

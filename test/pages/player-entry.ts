@@ -3,6 +3,7 @@
  * drives through Playwright to listen to the master bus.
  */
 import { createBrowserPlayer, type Player } from '../../src/player/index.ts';
+import type { MidiOutputs } from '../../src/midi-out/outputs.ts';
 import type { MotifError } from '../../src/runtime/result.ts';
 
 interface Listening {
@@ -20,6 +21,15 @@ const warnings: string[] = [];
 const errors: MotifError[] = [];
 let events = 0;
 const eventLog: { audioTime: number; at: number; value: string }[] = [];
+
+const midiSent: { output: number; bytes: number[]; atMs: number; sentAtMs: number }[] = [];
+
+function fakeOutputs(names: string[]): MidiOutputs {
+  return {
+    names: () => [...names],
+    send: (output, bytes, atMs) => void midiSent.push({ output, bytes: [...bytes], atMs, sentAtMs: performance.now() }),
+  };
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,8 +79,11 @@ async function listen(ms: number): Promise<Listening> {
 }
 
 const motifPlayerTest = {
-  async start(options: { lookAheadSeconds?: number } = {}) {
-    player = await createBrowserPlayer(options);
+  /** `fakeMidiOutputs`: the names of pretend MIDI outputs, whose messages go to `midiSent()` (default: the browser's Web MIDI). */
+  async start(options: { lookAheadSeconds?: number; fakeMidiOutputs?: string[] } = {}) {
+    const { fakeMidiOutputs, ...playerOptions } = options;
+    const openMidi = fakeMidiOutputs ? async () => fakeOutputs(fakeMidiOutputs) : undefined;
+    player = await createBrowserPlayer({ ...playerOptions, openMidi });
     player.onWarning((message) => warnings.push(message));
     player.onError((error) => errors.push(error));
     player.onEvent((event) => {
@@ -159,6 +172,14 @@ const motifPlayerTest = {
     if (jank !== null) clearInterval(jank);
     p.stop();
     return { latencies, events: p.stats.committed, late: p.stats.late, baseLatency: context.baseLatency, outputLatency: context.outputLatency, sampleRate: context.sampleRate };
+  },
+  /** What the fake MIDI outputs received (see `start`). */
+  midiSent() {
+    return [...midiSent];
+  },
+  /** The page's `performance.now()`, the MIDI clock. */
+  performanceNow() {
+    return performance.now();
   },
   clearLog() {
     warnings.length = 0;
