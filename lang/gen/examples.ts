@@ -7,7 +7,7 @@ import type { Hap, Pattern } from '@strudel/core';
 import { evaluate } from '../../src/runtime/evaluate.ts';
 
 /** Examples that need the network, audio devices or a browser are not run in Node. */
-const NEEDS_HOST = /\b(samples|loadOrc|loadCsound|csound|midi|midin|osc|input|mqtt|hydra|initHydra|speak|soundAlias|aliasBank|sysex|useRNG|setTime|evalScope|fetch)\s*\(/;
+const NEEDS_HOST = /\b(samples|loadOrc|loadCsound|csound|midin|osc|input|mqtt|hydra|initHydra|speak|soundAlias|aliasBank|sysex|useRNG|setTime|evalScope|fetch)\s*\(/;
 
 export interface ExampleRun {
   ok: boolean;
