@@ -292,6 +292,19 @@ describe('motif render', () => {
     expect(sha(wav)).toBe(sha(plain)); // the same drums
   }, 60_000);
 
+  it('leaves out events marked with .midi(), as strudel.cc plays them to MIDI, not the speakers', async () => {
+    const mixed = join(dir, 'mixed.wav');
+    const result = await run('render', '-e', '$: note("c3 e3").midi()\n$: s("bd*2")', '--cycles', '1', '-o', mixed);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/^warning: 2 events marked with \.midi\(\)/m);
+    expect(result.err).toContain('2 events, 48000 Hz');
+    const midiOnly = join(dir, 'midi-only.wav');
+    const refused = await run('render', '-e', 'note("c3 e3").midi()', '--cycles', '1', '-o', midiOnly);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(midiOnly)).toBe(false);
+  }, 60_000);
+
   it('refuses a render in which no sound plays, and writes nothing', async () => {
     const wav = join(dir, 'silent.wav');
     const result = await run('render', '-e', 's("nosuchsound*2")', '--cycles', '1', '-o', wav);

@@ -10,6 +10,7 @@ import { encodeWav } from '../../render/wav.ts';
 import { numberOption, parseArgs, stringOption, type ParsedArgs } from '../args.ts';
 import { USAGE, UserError } from '../errors.ts';
 import { queryEvents, requireEvents } from '../events.ts';
+import { midiDeviceOf } from '../../midi-out/device.ts';
 import type { CliIO } from '../io.ts';
 import { writeOutput } from '../output.ts';
 import { readSource } from '../read-source.ts';
@@ -41,7 +42,12 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
   try {
     const { loadPattern } = await import('../source.ts');
     const loaded = await loadPattern(command, source.name, source.code, io.stderr);
-    const events = requireEvents(command, source.name, queryEvents(source.name, loaded.layers, span), span);
+    const queried = requireEvents(command, source.name, queryEvents(source.name, loaded.layers, span), span);
+    // Events marked with .midi() go to MIDI outputs, not to the speakers: not rendered, as on strudel.cc.
+    const events = queried.filter((event) => midiDeviceOf(event.value) === null);
+    const midi = queried.length - events.length;
+    if (!events.length) throw new UserError(`motif ${command}: every event in ${source.name} is marked with .midi(); nothing to render (motif export writes a MIDI file)`);
+    if (midi) io.stderr(`warning: ${midi} events marked with .midi() are MIDI output, not sound: not rendered (motif export writes them to a MIDI file)\n`);
     const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
     const plan = planRender(
       events.map((event) => ({ begin: event.begin.valueOf(), end: event.end.valueOf(), value: event.value })),
