@@ -3,46 +3,19 @@
  * src/player for real (worker timer, superdough, drum kit, master bus) and measures its output
  * with an AnalyserNode on the master bus. A local server on 127.0.0.1 stands in for a sample host.
  */
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeWav } from '../src/audio/drums/wav.ts';
 import { launchChromium, startServer } from './browser/harness.ts';
+import { serveSampleHost, type SampleHost } from './sample-host.ts';
 
 let vite: ViteDevServer;
-let sampleHost: Server;
+let sampleHost: SampleHost;
 let sampleUrl = '';
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-
-function tone(frequency: number, seconds: number, rate = 48000): ArrayBuffer {
-  const samples = new Float32Array(Math.round(seconds * rate));
-  for (let i = 0; i < samples.length; i++) samples[i] = 0.5 * Math.sin((2 * Math.PI * frequency * i) / rate) * Math.min(1, (samples.length - i) / 480);
-  return encodeWav(samples, rate);
-}
-
-async function serveSamples(): Promise<void> {
-  const wav = Buffer.from(tone(1000, 1.5));
-  sampleHost = createServer((request, response) => {
-    response.setHeader('Access-Control-Allow-Origin', '*');
-    const port = (sampleHost.address() as AddressInfo).port;
-    if (request.url === '/strudel.json') {
-      response.setHeader('Content-Type', 'application/json');
-      response.end(JSON.stringify({ _base: `http://127.0.0.1:${port}/`, beep: ['beep.wav'] }));
-    } else if (request.url === '/beep.wav') {
-      response.setHeader('Content-Type', 'audio/wav');
-      response.end(wav);
-    } else {
-      response.statusCode = 404;
-      response.end();
-    }
-  });
-  await new Promise<void>((resolve) => sampleHost.listen(0, '127.0.0.1', resolve));
-  sampleUrl = `http://127.0.0.1:${(sampleHost.address() as AddressInfo).port}/strudel.json`;
-}
 
 type MotifTest = Window['motifPlayerTest'];
 const call = <K extends keyof MotifTest>(name: K, ...args: Parameters<MotifTest[K]>) =>
@@ -51,7 +24,8 @@ const call = <K extends keyof MotifTest>(name: K, ...args: Parameters<MotifTest[
   >;
 
 beforeAll(async () => {
-  await serveSamples();
+  sampleHost = await serveSampleHost(1.5);
+  sampleUrl = `${sampleHost.base}strudel.json`;
   ({ server: vite } = await startServer());
   const address = vite.httpServer!.address() as AddressInfo;
   browser = await launchChromium();
@@ -75,7 +49,7 @@ async function hear(code: string, ms = 400) {
 afterAll(async () => {
   await browser?.close();
   await vite?.close();
-  sampleHost?.close();
+  await sampleHost?.close();
 });
 
 describe('browser player (headless Chromium)', () => {

@@ -8,7 +8,7 @@ describe('bundled type files (what the worker loads, offline)', () => {
   it('has the ES2022 standard library, lang/ and patterns/', () => {
     expect(Object.keys(bundledTypeFiles.libs)).toEqual(expect.arrayContaining(['lib.es5.d.ts', 'lib.es2022.d.ts', 'lib.decorators.d.ts']));
     expect(Object.keys(bundledTypeFiles.libs).some((name) => name.includes('dom'))).toBe(false);
-    expect(Object.keys(bundledTypeFiles.lang).sort()).toEqual(['core.d.ts', 'generated.d.ts', 'motif.d.ts', 'strings.d.ts']);
+    expect(Object.keys(bundledTypeFiles.lang).sort()).toEqual(['core.d.ts', 'generated.d.ts', 'midi.d.ts', 'motif.d.ts', 'strings.d.ts']);
     expect(Object.keys(bundledTypeFiles.patterns)).toContain('grooves.ts');
   });
 });

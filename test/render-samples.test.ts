@@ -3,19 +3,17 @@
  * from a host on 127.0.0.1 (standing in for a sample host), and a map that fails to load gives one
  * warning naming it while the rest renders.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeWav } from '../src/audio/drums/wav.ts';
 import { main } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { decodeWav } from '../src/render/wav.ts';
+import { serveSampleHost, type SampleHost } from './sample-host.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'motif-render-samples-'));
-let host: Server;
+let host: SampleHost;
 let base = '';
 
 async function run(...argv: string[]) {
@@ -24,33 +22,12 @@ async function run(...argv: string[]) {
   return { code, out: io.out, err: io.err };
 }
 
-/** A 1 kHz tone, 0.4 s. */
-function beep(rate = 48_000): Buffer {
-  const samples = new Float32Array(Math.round(0.4 * rate));
-  for (let i = 0; i < samples.length; i++) samples[i] = 0.5 * Math.sin((2 * Math.PI * 1000 * i) / rate) * Math.min(1, (samples.length - i) / 480);
-  return Buffer.from(encodeWav(samples, rate));
-}
-
 beforeAll(async () => {
-  const wav = beep();
-  host = createServer((request, response) => {
-    response.setHeader('Access-Control-Allow-Origin', '*');
-    if (request.url === '/strudel.json') {
-      response.setHeader('Content-Type', 'application/json');
-      response.end(JSON.stringify({ _base: base, beep: ['beep.wav'] }));
-    } else if (request.url === '/beep.wav') {
-      response.setHeader('Content-Type', 'audio/wav');
-      response.end(wav);
-    } else {
-      response.statusCode = 404;
-      response.end();
-    }
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+  host = await serveSampleHost(0.4);
+  base = host.base;
 });
 
-afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+afterAll(() => host.close());
 
 /** Frequency from zero crossings of the left channel between two times (seconds). */
 function frequency(data: Float32Array, from: number, to: number, rate = 48_000): number {
