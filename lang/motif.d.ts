@@ -23,19 +23,19 @@ interface Pattern {
    */
   continue(options?: ContinueOptions): Pattern;
   /**
-   * Varies a pattern with the AI model, keeping its feel (not installed yet).
+   * Varies a pattern with the AI model, keeping its feel (not in Motif yet: calling it is an error naming it).
    * @host
    * @example s("bd [~ bd] sd hh").vary({ seed: 3 })
    */
   vary(options?: ContinueOptions): Pattern;
   /**
-   * Adds AI-chosen harmony under a melody (not installed yet).
+   * Adds AI-chosen harmony under a melody (not in Motif yet: calling it is an error naming it).
    * @host
    * @example note("e4 d4 c4 d4").harmonize()
    */
   harmonize(options?: ContinueOptions): Pattern;
   /**
-   * Replaces the chords of a progression with AI-chosen ones (not installed yet).
+   * Replaces the chords of a progression with AI-chosen ones (not in Motif yet: calling it is an error naming it).
    * @host
    * @example chord("<C Am F G>").reharmonize().voicing()
    */

@@ -156,6 +156,13 @@ describe('AI transformers', () => {
       expectUserError(result, /^-e:1:20: \.continue\(\): /); // e.g. no trained model in models/melody/
     }
   }, 60_000);
+
+  it('names an AI transformer that has no trained model yet, at its call, in one line', async () => {
+    for (const name of ['vary', 'harmonize', 'reharmonize']) {
+      const result = await run('query', '-e', `note("e4 d4")\n  .${name}()`, '--cycles', '0:1');
+      expectUserError(result, new RegExp(`^-e:2:4: \\.${name}\\(\\) is not in Motif yet`));
+    }
+  });
 });
 
 describe('motif play', () => {

@@ -29,6 +29,8 @@ export function nameInMessage(message: string): Named {
   if (notFunction) return { property: notFunction[1] };
   const readProp = /Cannot read properties of \w+ \(reading '([\w$]+)'\)/.exec(message);
   if (readProp) return { property: readProp[1] };
+  const method = /^\.([\w$]+)\(\)/.exec(message); // ".fast() expects 1 inputs but got 2", ".vary() is not in Motif yet…"
+  if (method) return { property: method[1] };
   return {};
 }
 

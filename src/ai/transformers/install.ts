@@ -3,7 +3,7 @@
  * Strudel's own `register`, and routes to whichever host `installAiTransformers` was last given.
  * Importing this module changes nothing; calling `installAiTransformers` does.
  */
-import { isPattern, register, type Pattern } from '@strudel/core';
+import { isPattern, Pattern, register } from '@strudel/core';
 import type { AiHost } from '../client/host.ts';
 import { continuePattern } from './continue.ts';
 
@@ -44,6 +44,7 @@ export function installAiTransformers(host: AiHost): void {
   activeHost = host;
   if (registered) return;
   registered = true;
+  installNotYetTrained();
   register(
     'continue',
     function (options: unknown, source: Pattern): Pattern {
@@ -52,6 +53,21 @@ export function installAiTransformers(host: AiHost): void {
     },
     false,
   );
+}
+
+/**
+ * The AI transformers Motif's language names but has no trained model for yet: calling one is a
+ * clear error at its place in the code (the last good pattern keeps playing), not "is not a function".
+ */
+const NOT_YET_TRAINED = ['vary', 'harmonize', 'reharmonize'] as const;
+
+function installNotYetTrained(): void {
+  const proto = Pattern.prototype as unknown as Record<string, unknown>;
+  for (const name of NOT_YET_TRAINED) {
+    proto[name] = function (): never {
+      throw new Error(`.${name}() is not in Motif yet: it needs a model that is not trained yet; .continue() is the AI transformer available today`);
+    };
+  }
 }
 
 /** Detaches `host` if it is the active one (its `.continue()` calls then fail clearly). */
