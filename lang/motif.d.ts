@@ -162,8 +162,8 @@ interface Pattern {
 }
 
 /**
- * A number that strudel.cc shows as a slider in the code. Motif plays the starting value:
- * change it by editing the number and evaluating again.
+ * A number the editor shows with a slider in front of it, as strudel.cc does: moving the slider
+ * rewrites the number and changes the playing pattern at once, without evaluating again.
  * @example note("c3 e3 g3").s("sawtooth").lpf(slider(800, 200, 4000))
  */
 declare function slider(value: number, min?: number, max?: number, step?: number): Pattern;

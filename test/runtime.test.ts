@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/runtime/evaluate.ts';
+import { setSliderValue } from '../src/runtime/sliders.ts';
 import type { Pattern } from '@strudel/core';
 
 function events(pattern: Pattern | null, begin = 0, end = 1) {
@@ -54,15 +55,23 @@ describe('evaluate', () => {
     expect(events(clipped.pattern)[0]!.value).toMatchObject({ clip: 0.5, pan: 0.5 * (0.25 + 0.5 * (48 / 108)) });
   });
 
-  it("plays a strudel.cc slider's value, with one note", async () => {
-    const result = await evaluate('note("c3 e3").lpf(slider(800, 200, 4000)).gain(slider(0.5))');
+  it("plays a strudel.cc slider's value, lists where it is, and follows it when it moves", async () => {
+    const code = 'note("c3 e3").lpf(slider(800, 200, 4000)).gain(slider(0.5))';
+    const result = await evaluate(code);
     expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
     expect(events(result.pattern).map((e) => e.value)).toEqual([
       { note: 'c3', cutoff: 800, gain: 0.5 },
       { note: 'e3', cutoff: 800, gain: 0.5 },
     ]);
-    expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toContain('slider(');
+    const [cutoff, gain] = result.sliders;
+    expect(code.slice(cutoff!.from, cutoff!.to)).toBe('800');
+    expect(cutoff).toMatchObject({ value: 800, min: 200, max: 4000 });
+    expect(gain).toMatchObject({ value: 0.5, min: 0, max: 1 });
+    setSliderValue(cutoff!.id, 1200);
+    expect(events(result.pattern).map((e) => (e.value as { cutoff: number }).cutoff)).toEqual([1200, 1200]);
+    await evaluate(code); // evaluating again starts from the value in the code
+    expect(events(result.pattern).map((e) => (e.value as { cutoff: number }).cutoff)).toEqual([800, 800]);
   });
 
   it('reads setcps and setcpm', async () => {

@@ -14,6 +14,7 @@ import { EXAMPLE_TUNE } from './example.ts';
 import { editorExtensions } from './extensions.ts';
 import { flash } from './flash.ts';
 import { Pianoroll } from './pianoroll.ts';
+import { placeSliders, showSliders } from './sliders.ts';
 import type { AiStatusSource } from './ai-status.ts';
 import type { BakeSource } from './bake-command.ts';
 import type { PlayerPort, SwapMode } from './player-port.ts';
@@ -166,6 +167,7 @@ export class MotifApp {
       const now = this.player.cycleNow();
       const fromCycle = !wasPlaying ? -Infinity : swap === 'cycle' ? Math.ceil(now) : now;
       this.view.dispatch({ effects: commitEvaluation.of({ fromCycle, miniLocations: result.miniLocations }) });
+      this.view.dispatch({ effects: showSliders.of(placeSliders(this.view.state, result.sliders)) });
       this.playingCode = code;
       clearErrors(this.view);
       this.roll.setLayers(result.layers);

@@ -19,6 +19,7 @@ import { inlineErrors } from './errors.ts';
 import { evaluationFlash } from './flash.ts';
 import { performanceKeymap, type PerformanceCommands } from './keymap.ts';
 import { editorPlugins, type PluginContext } from './plugins.ts';
+import { sliders } from './sliders.ts';
 import { motifTheme } from './theme.ts';
 
 export interface EditorOptions extends PerformanceCommands, PluginContext {
@@ -46,6 +47,7 @@ export function editorExtensions(options: EditorOptions): Extension[] {
     activeAtoms(),
     inlineErrors(),
     evaluationFlash(),
+    sliders(),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onChange(update.state.doc.toString());
     }),

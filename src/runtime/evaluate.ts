@@ -14,6 +14,7 @@ import { bindImports, extractExports, extractImports, type ModuleLoad, type Patt
 import { LayerCollector, withLayerCollector } from './layers.ts';
 import { installVisualMethods, withVisuals } from './visuals.ts';
 import { installPianoMethod } from './piano.ts';
+import { sliderPattern, sliderPlaces, type SliderPlace } from './sliders.ts';
 import { locateRuntimeError, positionAt } from './positions.ts';
 import type { StripResult } from './strip-types.ts';
 import type { CodePosition, EvalResult, Layer, MotifError } from './result.ts';
@@ -49,7 +50,7 @@ export function evaluate(code: string, options: EvaluateOptions = {}): Promise<E
 }
 
 function failed(errors: MotifError[]): EvalResult {
-  return { pattern: null, layers: [], miniLocations: [], cps: null, errors, warnings: [] };
+  return { pattern: null, layers: [], miniLocations: [], cps: null, errors, warnings: [], sliders: [] };
 }
 
 function syntaxError(error: unknown): MotifError {
@@ -94,16 +95,10 @@ function createRuntimeScope(collector: LayerCollector, setCps: (cps: number) => 
     hush: () => (collector.entries.splice(0), silence),
     all: (transform: (pattern: Pattern) => Pattern) => (collector.allTransforms.push(transform), silence),
     each: (transform: (pattern: Pattern) => Pattern) => ((collector.eachTransform = transform), silence),
-    // strudel.cc draws a slider for `slider(value, min, max)`; its transpiler calls `sliderWithID`.
-    slider: (value: unknown) => sliderValue(collector, value),
-    sliderWithID: (_id: unknown, value: unknown) => sliderValue(collector, value),
+    // The transpiler turns `slider(value, min, max)` into `sliderWithID(id, value, min, max)`.
+    slider: (value: unknown) => reify(value) as Pattern,
+    sliderWithID: sliderPattern,
   };
-}
-
-/** A slider's starting value, as a pattern; noted once per evaluation (Motif draws no slider). */
-function sliderValue(collector: LayerCollector, value: unknown): Pattern {
-  collector.notes.add('slider(…) is a control on strudel.cc; Motif plays its first value: edit the number to change it');
-  return reify(value) as Pattern;
 }
 
 /** The names evaluate() itself provides on top of @strudel/*, for the language's declarations. */
@@ -199,10 +194,12 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
   const code = prepared.code; // same offsets as userCode: type syntax and imports are blanked
   let output: string;
   let miniLocations: [number, number][];
+  let sliders: SliderPlace[];
   try {
-    const transpiled = transpiler(code, { emitWidgets: false, addReturn: true });
+    const transpiled = transpiler(code, { emitWidgets: true, addReturn: true });
     output = transpiled.output;
     miniLocations = transpiled.miniLocations;
+    sliders = sliderPlaces(transpiled.widgets);
   } catch (error) {
     return failed([syntaxError(error)]);
   }
@@ -248,5 +245,5 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
     // `all(…)` applies to the stack: keep one layer so the scheduler plays what the user asked for.
     layers = [{ id: 'all', pattern, position: { line: 1, column: 1 } }];
   }
-  return { pattern, layers, miniLocations, cps, errors: [], warnings: [...collector.notes, ...visualNotes] };
+  return { pattern, layers, miniLocations, cps, errors: [], warnings: [...collector.notes, ...visualNotes], sliders };
 }

@@ -15,6 +15,8 @@
 import type { Pattern } from '@strudel/core';
 
 /** A 1-based position in the user's code. */
+import type { SliderPlace } from './sliders.ts';
+
 export interface CodePosition {
   line: number;
   column: number;
@@ -44,4 +46,6 @@ export interface EvalResult {
   cps: number | null;
   errors: MotifError[];
   warnings: string[];
+  /** The code's `slider(…)` calls (runtime/sliders.ts), for the editor to draw. */
+  sliders: SliderPlace[];
 }

@@ -96,6 +96,8 @@ declare module '@strudel/core' {
   export function setStringParser(parser: (code: string) => Pattern): void;
   export function logger(message: string, type?: string): void;
   export function noteToMidi(note: string): number;
+  /** A pattern that calls `accessor` each time it is queried. */
+  export function ref<V>(accessor: () => V): Pattern<V>;
   export function valueToMidi(value: object, fallback?: number): number;
   export function getFrequency(hap: Hap): number;
   export const strudelScope: Record<string, unknown>;
@@ -117,7 +119,8 @@ declare module '@strudel/transpiler' {
   export interface TranspileResult {
     output: string;
     miniLocations: [number, number][];
-    widgets: unknown[];
+    /** Sliders: `{ type: 'slider', from, to, value, min, max, step }`; inline visuals: `{ type, to, index }`. */
+    widgets: { type: string; from?: number; to?: number; value?: unknown; min?: unknown; max?: unknown; step?: unknown }[];
   }
   export interface TranspileOptions {
     wrapAsync?: boolean;

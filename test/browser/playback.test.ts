@@ -211,4 +211,22 @@ describe('playing from the editor', () => {
     await page.keyboard.press('Control+.');
     await waitForReading(page, (r) => r.peakDbfs < -60, 1500, 2048);
   });
+
+  it('draws a slider for slider(…): moving it rewrites the number and changes the sound at once', async () => {
+    const { page } = session;
+    await typeCode(page, 's("sine*4").freq(slider(440, 220, 880, 1))'); // a new event every 0.5 s
+    await page.keyboard.press('Control+Enter');
+    const before = await waitForReading(page, (r) => audible(r) && Math.abs(r.frequencyHz - 440) < 9, 5000);
+    expect(Math.abs(before.frequencyHz - 440)).toBeLessThan(9);
+    await page.$eval('input.motif-slider', (element) => {
+      const input = element as HTMLInputElement;
+      input.value = '660';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(await editorLines(page)).toEqual(['s("sine*4").freq(slider(660, 220, 880, 1))']);
+    const moved = await waitForReading(page, (r) => audible(r) && Math.abs(r.frequencyHz - 660) < 13, 3000); // no evaluation
+    console.log(`slider moved: ${moved.frequencyHz.toFixed(1)} Hz`);
+    expect(Math.abs(moved.frequencyHz - 660)).toBeLessThan(13);
+    await page.keyboard.press('Control+.');
+  });
 });
