@@ -171,7 +171,8 @@ export class MotifApp {
       this.playingCode = code;
       clearErrors(this.view);
       this.roll.setLayers(result.layers);
-      this.setStatus(result.warnings[0] ?? (result.layers.length ? 'Playing' : 'Playing silence'));
+      const playing = result.layers.length ? 'Playing' : 'Playing silence';
+      this.setStatus(result.warnings.length ? `${playing} · ${result.warnings.join(' · ')}` : playing);
     }
     this.updatePlaying();
   }

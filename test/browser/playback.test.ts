@@ -212,6 +212,15 @@ describe('playing from the editor', () => {
     await waitForReading(page, (r) => r.peakDbfs < -60, 1500, 2048);
   });
 
+  it("says it plays, and notes a strudel.cc visual it does not draw, after evaluating", async () => {
+    const { page } = session;
+    await typeCode(page, 's("bd*2")._scope()');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Playing'), undefined, { timeout: 5000 });
+    expect(await page.textContent('#status')).toMatch(/^Playing · \._scope\(\) draws on strudel\.cc/);
+    await page.keyboard.press('Control+.');
+  });
+
   it('draws a slider for slider(…): moving it rewrites the number and changes the sound at once', async () => {
     const { page } = session;
     await typeCode(page, 's("sine*4").freq(slider(440, 220, 880, 1))'); // a new event every 0.5 s
