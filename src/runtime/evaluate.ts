@@ -14,6 +14,7 @@ import { bindImports, extractExports, extractImports, type ModuleLoad, type Patt
 import { LayerCollector, withLayerCollector } from './layers.ts';
 import { installVisualMethods, withVisuals } from './visuals.ts';
 import { installPianoMethod } from './piano.ts';
+import { installMidiMethod } from './midi-method.ts';
 import { sliderPattern, sliderPlaces, type SliderPlace } from './sliders.ts';
 import { locateRuntimeError, positionAt } from './positions.ts';
 import type { StripResult } from './strip-types.ts';
@@ -185,9 +186,11 @@ function runBody(body: string, scope: Scope): Promise<unknown> {
 }
 
 async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<EvalResult> {
-  // strudel.cc's website adds these to every pattern; installed before any code (modules too) runs.
+  // The runtime's own Pattern methods beyond Strudel's packages (strudel.cc's website adds the
+  // visuals and .piano(); .midi() comes from its MIDI package), before any code (modules too) runs.
   installVisualMethods();
   installPianoMethod();
+  installMidiMethod();
   const host = { modules: options.patterns, stripTypes: options.stripTypes ?? stripOnThisThread };
   const prepared = await prepare(userCode, host, []);
   if (prepared.errors.length) return failed(prepared.errors);

@@ -4,7 +4,6 @@
  * once and points it at whichever collector is active, instead of redefining it per evaluation.
  */
 import { Pattern, silence } from '@strudel/core';
-import { installMidiMethod } from './midi-method.ts';
 
 export interface LayerEntry {
   id: string;
@@ -49,7 +48,6 @@ type PatternWithLayers = Pattern & { p?: (id: string | number) => Pattern };
 function installLayerMethod(): void {
   if (installed) return;
   installed = true;
-  installMidiMethod(); // `.midi()`: another of the runtime's own Pattern methods
   const proto = Pattern.prototype as PatternWithLayers;
   proto.p = function (this: Pattern, id: string | number): Pattern {
     if (!active) return this;
