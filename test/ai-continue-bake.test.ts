@@ -51,9 +51,9 @@ describe('bake', () => {
       cycles: 2,
       stepsPerCycle: 4,
       notes: [
-        { pitch: 64, startStep: 0, endStep: 1, controls: { s: 'piano' } },
-        { pitch: 67, startStep: 2, endStep: 4, controls: { s: 'piano' } },
-        { pitch: 69, startStep: 5, endStep: 6, controls: { s: 'piano' } },
+        { pitch: 64, note: 'e4', startStep: 0, endStep: 1, controls: { s: 'piano' } },
+        { pitch: 67, note: 'g4', startStep: 2, endStep: 4, controls: { s: 'piano' } },
+        { pitch: 69, note: 'a4', startStep: 5, endStep: 6, controls: { s: 'piano' } },
       ],
     };
     expect(materialExpression(material)).toBe('note("<[e4 ~ g4@2] [~ a4 ~@2]>").s("piano")');
@@ -98,8 +98,8 @@ describe('bake', () => {
       cycles: 2,
       stepsPerCycle: 4,
       notes: [
-        { pitch: 64, startStep: 1, endStep: 6, controls: { s: 'piano' } },
-        { pitch: 60, startStep: 6, endStep: 7, controls: { s: 'sawtooth' } },
+        { pitch: 64, note: 'e4', startStep: 1, endStep: 6, controls: { s: 'piano' } },
+        { pitch: 60, note: 'c4', startStep: 6, endStep: 7, controls: { s: 'sawtooth' } },
       ],
     };
     const resolved = resolvedPattern(onsetHaps(source, 0, 2), material);

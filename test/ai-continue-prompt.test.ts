@@ -110,13 +110,25 @@ describe('decoding the continuation', () => {
     // primer: c4 (event 14) for 2 steps, off, then d4 (16) held to the end; continuation: hold 2, e4 (18) 2
     const notes = generatedNotes([0, 0, 18, 0], [14, 0, 1, 0, 16, 0, 0, 0], range, 12, haps, 1, 8);
     expect(notes).toEqual([
-      { pitch: 50, startStep: 0, endStep: 2, controls: { s: 'piano' } },
-      { pitch: 52, startStep: 2, endStep: 4, controls: { s: 'piano' } },
+      { pitch: 50, note: 'd3', startStep: 0, endStep: 2, controls: { s: 'piano' } },
+      { pitch: 52, note: 'e3', startStep: 2, endStep: 4, controls: { s: 'piano' } },
     ]);
   });
 
   it('starts with a rest where the primer ended in silence', () => {
     const notes = generatedNotes([0, 0, 18, 0], [14, 0, 1, 0], range, 0, [], 1, 4);
-    expect(notes).toEqual([{ pitch: 64, startStep: 2, endStep: 4, controls: {} }]);
+    expect(notes).toEqual([{ pitch: 64, note: 64, startStep: 2, endStep: 4, controls: {} }]);
+  });
+
+  it('writes pitches as the source does: names in its key and case, or MIDI numbers', async () => {
+    const written = async (code: string, events: number[]): Promise<Array<string | number>> => {
+      const haps = onsetHaps(await pattern(code), 0, 1);
+      return generatedNotes(events, [14, 0, 0, 0], range, 0, haps, 1, 4).map((n) => n.note);
+    };
+    // Events 15, 17, 22: pitches 61, 63, 68 (c#4/db4, d#4/eb4, g#4/ab4).
+    expect(await written('note("eb4 g4 bb4 ab4")', [17, 22, 15, 0])).toEqual(['eb4', 'ab4', 'db4']);
+    expect(await written('note("e4 g#4 b4 c#5")', [17, 22, 15, 0])).toEqual(['d#4', 'g#4', 'c#4']);
+    expect(await written('n("0 2 4 5").scale("C:minor")', [17, 22, 15, 0])).toEqual(['Eb4', 'Ab4', 'Db4']);
+    expect(await written('note("63 67 70 68")', [17, 22, 15, 0])).toEqual([63, 68, 61]);
   });
 });

@@ -121,7 +121,7 @@ function sequenceIsLinear(material: GeneratedMaterial): boolean {
 
 /** The generated material as a standalone pattern expression. */
 export function materialExpression(material: GeneratedMaterial): string {
-  const notes = sequence(material, (note) => noteName(note.pitch));
+  const notes = sequence(material, (note) => String(note.note)); // as played: a name or a MIDI number
   const slow = material.cycles > 1 && sequenceIsLinear(material) ? `.slow(${material.cycles})` : '';
   return `note(${notes})${slow}${controlCalls(material)}`;
 }

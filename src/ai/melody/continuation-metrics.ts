@@ -90,10 +90,26 @@ export function isTransposedCopy(a: number[], b: number[]): boolean {
   return true;
 }
 
+export type BarCopyKind = 'exact' | 'transposed';
+
+/**
+ * Whether `bar` copies one of `promptBars`: 'exact' (the same events), 'transposed' (the same
+ * rhythm and intervals, moved) or null. A bar without a note-on repeats nothing and is never a copy.
+ */
+export function barCopyKind(promptBars: readonly number[][], bar: readonly number[]): BarCopyKind | null {
+  if (!bar.some((e) => e >= FIRST_PITCH_EVENT)) return null;
+  let kind: BarCopyKind | null = null;
+  for (const p of promptBars) {
+    if (p.length === bar.length && p.every((e, i) => e === bar[i])) return 'exact';
+    if (isTransposedCopy(p, bar as number[])) kind = 'transposed';
+  }
+  return kind;
+}
+
 /** Share of the continuation's bars that copy (possibly transposed) some bar of the prompt. */
 export function copiedBarRate(promptEvents: number[], continuationEvents: number[], stepsPerBar: number): number | null {
   const promptBars = splitBars(promptEvents, stepsPerBar);
   const bars = splitBars(continuationEvents, stepsPerBar);
   if (bars.length === 0) return null;
-  return bars.filter((bar) => promptBars.some((p) => isTransposedCopy(p, bar))).length / bars.length;
+  return bars.filter((bar) => barCopyKind(promptBars, bar) !== null).length / bars.length;
 }

@@ -1,32 +1,20 @@
 /**
  * The melody model behind `.continue()`: a Magenta-compatible MusicRNN (melody_rnn basic encoding)
- * that continues a primer of MelodyRNN events. Sampling is seeded and done on the JS side, so the
- * same seed gives the same events in Node and browsers.
+ * that continues a primer of MelodyRNN events, decoded by `decode.ts` (seeded sampling on the JS
+ * side, so the same seed gives the same events in Node and browsers).
  */
 import * as tf from '@tensorflow/tfjs';
-import { allowedEventMask, eventDepth } from '../encodings/melody.ts';
+import { eventDepth } from '../encodings/melody.ts';
 import type { MelodyModelConfig } from './config.ts';
 import { loadWeights, type CheckpointSource } from './checkpoint.ts';
 import { disposeInference, disposeParams, inferStep, prepareInference, zeroState, type InferenceWeights, type LstmParams, type LstmState } from './lstm.ts';
-import { planRestatement } from './restate.ts';
-import { argmaxIndex, mulberry32, sampleIndex } from './sampling.ts';
+import { decodeContinuation, type DecodeOptions, type StepSession } from './decode.ts';
 
 export type { MelodyModelConfig } from './config.ts';
 export type { CheckpointSource } from './checkpoint.ts';
 
-export interface MelodyGenerateOptions {
-  steps: number;
-  /** Softmax temperature; 0 (or less) picks the most probable event. */
-  temperature: number;
-  seed: number;
-  /** Scale constraint: pitch classes 0-11 that note-ons may use. */
-  allowedPitchClasses?: number[];
-  /**
-   * Grid steps per bar of the primer (bars counted from its first step). When given, whole bars
-   * of the continuation may restate prompt bars (see `planRestatement`); absent = none.
-   */
-  stepsPerBar?: number;
-}
+/** See `decodeContinuation`: steps, temperature, seed, scale mask, and bars for restatement. */
+export type MelodyGenerateOptions = DecodeOptions;
 
 export interface MelodyModel {
   readonly config: MelodyModelConfig;
@@ -35,6 +23,66 @@ export interface MelodyModel {
   /** primer: MelodyRNN event ids (non-empty); returns exactly `steps` new event ids. Deterministic for a seed. */
   generate(primer: number[], options: MelodyGenerateOptions): number[];
   dispose(): void;
+}
+
+/** The LSTM as a `StepSession`: its state after the events fed so far, and the next event's logits. */
+class LstmSession implements StepSession<LstmStep> {
+  private current: LstmStep;
+
+  constructor(
+    private readonly weights: InferenceWeights,
+    params: LstmParams,
+  ) {
+    this.current = { state: tf.tidy(() => zeroState(params, 1)), logits: null };
+  }
+
+  distribution(temperature: number): Float32Array {
+    const logits = this.current.logits;
+    if (logits === null) throw new Error('MelodyModel: no event fed yet');
+    const probs = tf.tidy(() => tf.softmax(tf.div(logits, temperature)));
+    const values = probs.dataSync() as Float32Array;
+    probs.dispose();
+    return values;
+  }
+
+  feed(event: number): void {
+    const next = tf.tidy(() => inferStep(this.weights, event, this.current.state));
+    disposeStep(this.current);
+    this.current = next;
+  }
+
+  mark(): LstmStep {
+    return cloneStep(this.current);
+  }
+
+  restore(mark: LstmStep): void {
+    disposeStep(this.current);
+    this.current = cloneStep(mark);
+  }
+
+  release(mark: LstmStep): void {
+    disposeStep(mark);
+  }
+
+  dispose(): void {
+    disposeStep(this.current);
+  }
+}
+
+interface LstmStep {
+  state: LstmState;
+  logits: tf.Tensor2D | null;
+}
+
+function cloneStep(step: LstmStep): LstmStep {
+  return {
+    state: { c: step.state.c.map((t) => tf.clone(t)), h: step.state.h.map((t) => tf.clone(t)) },
+    logits: step.logits === null ? null : tf.clone(step.logits),
+  };
+}
+
+function disposeStep(step: LstmStep): void {
+  tf.dispose([...step.state.c, ...step.state.h, ...(step.logits ? [step.logits] : [])]);
 }
 
 class LstmMelodyModel implements MelodyModel {
@@ -59,48 +107,12 @@ class LstmMelodyModel implements MelodyModel {
       throw new RangeError(`MelodyModel.generate: steps must be a non-negative integer, got ${options.steps}`);
     }
     if (options.steps === 0) return [];
-    const random = mulberry32(options.seed);
-    const allowed = allowedEventMask(this.config, options.allowedPitchClasses);
-    const greedy = !(options.temperature > 0);
-    const forced =
-      options.stepsPerBar === undefined
-        ? null
-        : planRestatement(primer, { stepsPerBar: options.stepsPerBar, steps: options.steps, seed: options.seed, allowed });
-    const out: number[] = [];
-    let state: LstmState = tf.tidy(() => zeroState(this.params, 1));
-    let logits: tf.Tensor2D | null = null;
-    const feed = (event: number): void => {
-      const next = tf.tidy(() => inferStep(this.weights, event, state));
-      tf.dispose([...state.c, ...state.h]);
-      if (logits !== null) logits.dispose();
-      state = next.state;
-      logits = next.logits;
-    };
+    const session = new LstmSession(this.weights, this.params);
     try {
-      for (const event of primer) feed(event);
-      while (out.length < options.steps) {
-        const current = logits as tf.Tensor2D | null;
-        if (current === null) throw new Error('unreachable: no logits after the primer');
-        let event: number;
-        const force = forced?.[out.length] ?? null;
-        if (force !== null) {
-          event = force;
-        } else if (greedy) {
-          event = argmaxIndex(current.dataSync(), allowed);
-        } else {
-          const probs = tf.tidy(() => tf.softmax(tf.div(current, options.temperature)));
-          const values = probs.dataSync();
-          probs.dispose();
-          event = sampleIndex(values, random, allowed);
-        }
-        out.push(event);
-        if (out.length < options.steps) feed(event);
-      }
+      return decodeContinuation(session, primer, this.config, options);
     } finally {
-      tf.dispose([...state.c, ...state.h]);
-      if (logits !== null) (logits as tf.Tensor).dispose();
+      session.dispose();
     }
-    return out;
   }
 
   dispose(): void {

@@ -6,10 +6,13 @@ import { Fraction, type Hap, type Pattern } from '@strudel/core';
 import { eventsToNotes, NO_EVENT, NOTE_OFF, type MelodyNote, type PitchRange } from '../encodings/melody.ts';
 import { loopPattern, type LoopEvent } from './loop.ts';
 import type { ContinueMode } from './options.ts';
-import { controlsOf, pitchOf } from './prompt.ts';
+import { estimatePromptKey, spellInKey } from '../melody/key.ts';
+import { controlsOf, hapsToNotes, pitchOf, pitchSpelling } from './prompt.ts';
 
 /** A generated note; steps count from the first step of the continuation. */
 export interface GeneratedNote extends MelodyNote {
+  /** The `note` value as the source writes pitches: a name spelled in the prompt's key ("eb4"), or a MIDI number. */
+  note: string | number;
   /** Non-pitch controls (s, gain, lpf, …) inherited from the prompt. */
   controls: Record<string, unknown>;
 }
@@ -50,6 +53,14 @@ export function heldEvent(primer: number[]): number | null {
   return null;
 }
 
+/** Writes a pitch as the prompt writes pitches: MIDI numbers, or names in the prompt's key and case. */
+function pitchWriter(promptHaps: Hap[], stepsPerCycle: number): (pitch: number) => string | number {
+  const spelling = pitchSpelling(promptHaps);
+  if (spelling === 'numbers') return (pitch) => pitch;
+  const key = estimatePromptKey(hapsToNotes(promptHaps, stepsPerCycle));
+  return (pitch) => (spelling === 'lower' ? spellInKey(pitch, key).toLowerCase() : spellInKey(pitch, key));
+}
+
 /**
  * Decodes generated events into notes, undoing the octave shift that fitted the prompt into the
  * model's range (`semitones`), with controls from the prompt events. Where the continuation opens
@@ -66,6 +77,7 @@ export function generatedNotes(
   stepsPerCycle: number,
 ): GeneratedNote[] {
   const pitched = promptHaps.filter((hap) => pitchOf(hap.value) !== null);
+  const write = pitchWriter(pitched, stepsPerCycle);
   const held = events[0] === NO_EVENT ? heldEvent(primer) : null;
   const decoded = held === null ? eventsToNotes(events, range, 0) : eventsToNotes([held, ...events], range, -1);
   return decoded
@@ -73,7 +85,8 @@ export function generatedNotes(
     .filter((note) => note.endStep > note.startStep)
     .map((note) => {
       const donor = donorAt(pitched, promptCycles, promptCycles + note.startStep / stepsPerCycle);
-      return { ...note, pitch: note.pitch - semitones, controls: donor ? controlsOf(donor.value) : {} };
+      const pitch = note.pitch - semitones;
+      return { ...note, pitch, note: write(pitch), controls: donor ? controlsOf(donor.value) : {} };
     });
 }
 
@@ -89,7 +102,7 @@ export function noteEvents(material: GeneratedMaterial, offset: number): LoopEve
     .map((note) => ({
       begin: stepTime(note.startStep, stepsPerCycle).add(offset),
       end: stepTime(Math.min(note.endStep, limit), stepsPerCycle).add(offset),
-      value: { ...note.controls, note: note.pitch },
+      value: { ...note.controls, note: note.note },
       context: {},
     }));
 }

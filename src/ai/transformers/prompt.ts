@@ -82,6 +82,22 @@ export function controlsOf(value: HapValue): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !PITCH_KEYS.has(key)));
 }
 
+/** How the source writes pitches: note names (lower or upper case) or MIDI numbers. */
+export type PitchSpelling = 'numbers' | 'lower' | 'upper';
+
+/** The spelling of the source's first pitched event that has a `note`; numbers when none does. */
+export function pitchSpelling(haps: readonly Hap[]): PitchSpelling {
+  for (const hap of haps) {
+    const note = typeof hap.value === 'object' && hap.value !== null ? (hap.value as Record<string, unknown>).note : hap.value;
+    if (typeof note === 'number') return 'numbers';
+    if (typeof note === 'string' && pitchOfScalar(note) !== null) {
+      if (/^-?\d/.test(note)) return 'numbers';
+      return note[0] === note[0]!.toLowerCase() ? 'lower' : 'upper';
+    }
+  }
+  return 'numbers';
+}
+
 /** Pitched events as grid notes (steps counted from cycle 0); notes shorter than a step last one step. */
 export function hapsToNotes(haps: Hap[], stepsPerCycle: number): MelodyNote[] {
   const notes: MelodyNote[] = [];
