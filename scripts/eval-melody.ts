@@ -10,6 +10,12 @@
  *   the rate of bars copied (transposed copies count) from the prompt.
  *   Model continuations restate prompt bars as `.continue()` does (src/ai/melody/restate.ts,
  *   fitted on the training split); `--restate off` samples every bar from the LSTM.
+ * - Short prompts as `.continue()` gets them live: the first 1, 2 and 4 bars of each test tune,
+ *   continued by 4 bars (same seeds), decoded exactly as `.continue()` decodes: the share of
+ *   bars copying a prompt bar exactly and transposed, of bars with the rhythm of the prompt bar
+ *   at their phrase position, the in-scale rate against the tune's key (estimated on the whole
+ *   tune), and the note-density ratio (continuation / prompt, per bar); the real continuation
+ *   beside it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +23,9 @@ import { parseArgs } from 'node:util';
 import { eventDepth, eventsToNotes, type PitchRange } from '../src/ai/encodings/melody.ts';
 import { loadCorpus, type Tune } from '../src/ai/data/corpus.ts';
 import { loadWeights, type CheckpointSource } from '../src/ai/melody/checkpoint.ts';
-import { copiedBarRate, estimateKey, inScaleRatio, pitchRange } from '../src/ai/melody/continuation-metrics.ts';
+import { rhythmOf } from '../src/ai/melody/bars.ts';
+import { barCopyKind, copiedBarRate, estimateKey, inScaleRatio, pitchRange, splitBars } from '../src/ai/melody/continuation-metrics.ts';
+import { estimatePromptKey } from '../src/ai/melody/key.ts';
 import { disposeParams } from '../src/ai/melody/lstm.ts';
 import { loadMelodyModel } from '../src/ai/melody/model.ts';
 import { sequenceNll } from '../src/ai/melody/nll.ts';
@@ -96,6 +104,13 @@ function record(into: Figures, prompt: number[], continuation: number[], stepsPe
   if (copied !== null) into.copiedBars.push(copied);
 }
 
+const mean = (xs: number[]): number => (xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length);
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x: number): number => Math.round(x * 10000) / 10000;
+
 let prompts = 0;
 const genStarted = Date.now();
 for (const tune of test) {
@@ -111,13 +126,67 @@ for (const tune of test) {
     record(figures.model, prompt, continuation, tune.stepsPerBar);
   }
 }
+
+// ---- short prompts: 1, 2 and 4 bars, continued by 4 ----
+interface ShortFigures {
+  bars: number;
+  exact: number;
+  transposed: number;
+  sameRhythm: number;
+  notes: number;
+  inScale: number;
+  density: number[];
+}
+const emptyShort = (): ShortFigures => ({ bars: 0, exact: 0, transposed: 0, sameRhythm: 0, notes: 0, inScale: 0, density: [] });
+function recordShort(into: ShortFigures, prompt: number[], continuation: number[], stepsPerBar: number, scale: Set<number>): void {
+  const promptBars = splitBars(prompt, stepsPerBar);
+  splitBars(continuation, stepsPerBar).forEach((bar, j) => {
+    into.bars++;
+    const kind = barCopyKind(promptBars, bar);
+    if (kind === 'exact') into.exact++;
+    if (kind === 'transposed') into.transposed++;
+    const source = promptBars[j % promptBars.length]!;
+    if (bar.some((e) => e >= 2) && rhythmOf(source).every((e, i) => e === rhythmOf(bar)[i])) into.sameRhythm++;
+  });
+  const notes = eventsToNotes(continuation, range);
+  into.notes += notes.length;
+  into.inScale += notes.filter((n) => scale.has(n.pitch % 12)).length;
+  const promptNotes = eventsToNotes(prompt, range).length;
+  if (promptNotes > 0) into.density.push(notes.length / (continuation.length / stepsPerBar) / (promptNotes / promptBars.length));
+}
+const shortStarted = Date.now();
+const shortPrompts: Record<string, { prompts: number; model: Record<string, number>; real: Record<string, number> }> = {};
+for (const promptBars of [1, 2, 4]) {
+  const f = { model: emptyShort(), real: emptyShort() };
+  let count = 0;
+  for (const tune of test) {
+    const length = promptBars * tune.stepsPerBar;
+    const after = 4 * tune.stepsPerBar;
+    if (tune.events.length < length + after) continue;
+    const prompt = tune.events.slice(0, length);
+    if (!prompt.some((e) => e >= 2)) continue;
+    count++;
+    const scale = new Set(estimatePromptKey(tune.notes).pitchClasses);
+    recordShort(f.real, prompt, tune.events.slice(length, length + after), tune.stepsPerBar, scale);
+    for (const seed of seeds) {
+      const continuation = model.generate(prompt, { steps: after, temperature, seed, stepsPerBar: tune.stepsPerBar });
+      recordShort(f.model, prompt, continuation, tune.stepsPerBar, scale);
+    }
+  }
+  const share = (x: ShortFigures) => ({
+    bars: x.bars,
+    exactCopyRate: round(x.exact / x.bars),
+    transposedCopyRate: round(x.transposed / x.bars),
+    sameRhythmRate: round(x.sameRhythm / x.bars),
+    inScaleRate: round(x.inScale / x.notes),
+    densityRatioMedian: round(median(x.density)),
+  });
+  shortPrompts[`${promptBars}bar`] = { prompts: count, model: share(f.model), real: share(f.real) };
+  say(`  ${promptBars}-bar prompts (${count}): model ${JSON.stringify(shortPrompts[`${promptBars}bar`]!.model)}`);
+  say(`  ${' '.repeat(String(promptBars).length)}              real  ${JSON.stringify(shortPrompts[`${promptBars}bar`]!.real)}`);
+}
+say(`short prompts [${((Date.now() - shortStarted) / 1000).toFixed(0)} s]`);
 model.dispose();
-const mean = (xs: number[]): number => (xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length);
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const round = (x: number): number => Math.round(x * 10000) / 10000;
 const summarise = (f: Figures): Record<string, number> => ({
   inScaleRatio: round(mean(f.inScale)),
   densityRatioMedian: round(median(f.densityRatio)),
@@ -153,5 +222,6 @@ const result = {
   },
   continuation,
   copiedBarRateGap: copyGap,
+  shortPrompts,
 };
 console.log(JSON.stringify(result));

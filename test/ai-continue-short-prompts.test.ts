@@ -57,6 +57,19 @@ describe('.continue() on short prompts', () => {
     expect(tally.transposed / tally.bars).toBeLessThanOrEqual(0.1);
     expect(tally.inScale / tally.notes).toBeGreaterThanOrEqual(0.93);
   }, 120_000);
+
+  it('continues scale degrees (n(…).scale(…)) in their scale, every note, over 20 seeds', async () => {
+    for (const [source, scale] of [
+      ['n("0 2 4 <5 7>").scale("C:minor")', 'C:minor'],
+      ['n("0 1 2 [3 4]").scale("D4:dorian")', 'D:dorian'],
+      ['n("<0 4> 2 1").scale("A3:minor:pentatonic")', 'A:minor pentatonic'],
+    ] as const) {
+      const tally = emptyTally();
+      await tallySeeds(source, '', source.includes('<') ? 2 : 1, 1, scale, tally);
+      expect(tally.notes).toBeGreaterThan(0);
+      expect(tally.inScale, source).toBe(tally.notes);
+    }
+  }, 120_000);
 });
 
 afterAll(() => {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_PITCH_EVENT, NO_EVENT, NOTE_OFF, eventDepth, notesToEvents, type MelodyNote } from '../src/ai/encodings/melody.ts';
 import { barCopyKind, splitBars } from '../src/ai/melody/continuation-metrics.ts';
-import { breakCopy, decodeContinuation, rhythmOf, sequenceStep, type StepSession } from '../src/ai/melody/decode.ts';
+import { breakCopy, rhythmOf, sequenceStep } from '../src/ai/melody/bars.ts';
+import { decodeContinuation, type StepSession } from '../src/ai/melody/decode.ts';
 import { estimatePromptKey, moveByDegrees, spellInKey } from '../src/ai/melody/key.ts';
 
 const range = { minPitch: 48, maxPitch: 95 };

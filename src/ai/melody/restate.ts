@@ -5,7 +5,8 @@
  * (continuation bar j restates prompt bar j mod prompt bars) or is left to the model. Forced
  * events are still fed to the model, so its state follows the restated bar.
  */
-import { FIRST_PITCH_EVENT } from '../encodings/melody.ts';
+import { FIRST_PITCH_EVENT, type PitchRange } from '../encodings/melody.ts';
+import { rhythmOf, sequenceStep } from './bars.ts';
 import { isTransposedCopy, splitBars } from './continuation-metrics.ts';
 import { mulberry32 } from './sampling.ts';
 
@@ -91,4 +92,47 @@ export function fitRestatement(pairs: { prompt: number[]; continuation: number[]
   }
   const share = (n: number): number => (bars === 0 ? 0 : n / bars);
   return { bars, anyCopy: share(anyCopy), samePosition: share(same), samePositionTransposed: share(sameT) };
+}
+
+export interface VariationFit {
+  /** Continuation bars counted (those whose same-position prompt bar has two notes or more). */
+  bars: number;
+  /** Share with the same rhythm as the prompt bar at their phrase position (copies included). */
+  sameRhythm: number;
+  /** Share that are a diatonic sequence step (±1 or ±2 scale steps) of that bar, not a transposed copy. */
+  sequence: number;
+  /** Share that copy that bar exactly, and transposed. */
+  exact: number;
+  transposed: number;
+}
+
+/**
+ * How real continuations vary short prompts, for fitting `SHORT_PROMPT_VARIATION`: each pair's
+ * `scale` is its tune's key (pitch classes), for sequence steps.
+ */
+export function fitVariation(
+  pairs: { prompt: number[]; continuation: number[]; stepsPerBar: number; scale: readonly number[] }[],
+  range: PitchRange,
+): VariationFit {
+  let bars = 0;
+  let sameRhythm = 0;
+  let sequence = 0;
+  let exact = 0;
+  let transposed = 0;
+  for (const { prompt, continuation, stepsPerBar, scale } of pairs) {
+    const promptBars = splitBars(prompt, stepsPerBar);
+    if (promptBars.length === 0) continue;
+    splitBars(continuation, stepsPerBar).forEach((bar, j) => {
+      const source = promptBars[j % promptBars.length]!;
+      if (source.filter((e) => e >= FIRST_PITCH_EVENT).length < 2) return;
+      bars++;
+      const same = (a: number[], b: number[]): boolean => a.every((e, i) => e === b[i]);
+      if (same(rhythmOf(source), rhythmOf(bar))) sameRhythm++;
+      if (same(source, bar)) exact++;
+      else if (isTransposedCopy(source, bar)) transposed++;
+      else if ([1, -1, 2, -2].some((d) => { const step = sequenceStep(source, d, scale, range); return step !== null && same(step, bar); })) sequence++;
+    });
+  }
+  const share = (n: number): number => (bars === 0 ? 0 : n / bars);
+  return { bars, sameRhythm: share(sameRhythm), sequence: share(sequence), exact: share(exact), transposed: share(transposed) };
 }

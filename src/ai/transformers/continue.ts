@@ -11,8 +11,8 @@ import { extractTopLine, notesToEvents, transposeIntoRange } from '../encodings/
 import { AiWorkerError, type GenerateRequest, type ModelInfo, type ModelRef } from '../protocol.ts';
 import { generatedNotes, resolvedPattern, type GeneratedMaterial } from './continuation.ts';
 import { AiCallError, messageOf } from './errors.ts';
-import { MAX_GENERATED_STEPS, parseContinueOptions, type ContinueOptions } from './options.ts';
-import { detectPeriod, hapsToNotes, onsetHaps } from './prompt.ts';
+import { MAX_GENERATED_STEPS, parseContinueOptions, scalePitchClasses, type ContinueOptions } from './options.ts';
+import { detectPeriod, hapsToNotes, onsetHaps, promptScale } from './prompt.ts';
 import { readResolved, SwapSlot, swapPattern } from './swap.ts';
 
 /** The prompt as read from the source, before it meets a model. */
@@ -25,6 +25,8 @@ interface Prompt {
   wasPolyphonic: boolean;
   /** Whether the prompt spans whole periods of the source. */
   promptRepeats: boolean;
+  /** The `scale` option's pitch classes, else those of the source's `.scale()`; absent = any. */
+  allowedPitchClasses?: number[];
 }
 
 function readPrompt(source: Pattern, options: ContinueOptions): Prompt {
@@ -51,7 +53,10 @@ function readPrompt(source: Pattern, options: ContinueOptions): Prompt {
     throw new AiCallError('continue', 'the source has no pitched events (use note(), or n() with .scale()): nothing to continue');
   }
   const { notes, wasPolyphonic } = extractTopLine(pitched);
-  return { options, promptCycles, cycles, haps, notes, wasPolyphonic, promptRepeats };
+  // A source in scale degrees (`n("0 2 4").scale("C:minor")`) is continued in its scale.
+  const scale = promptScale(haps);
+  const inScale = options.allowedPitchClasses ?? (scale === null ? undefined : scalePitchClasses(scale) ?? undefined);
+  return { options, promptCycles, cycles, haps, notes, wasPolyphonic, promptRepeats, allowedPitchClasses: inScale };
 }
 
 function modelRef(host: AiHost, options: ContinueOptions): ModelRef {
@@ -71,7 +76,7 @@ function requestFor(prompt: Prompt, ref: ModelRef, info: ModelInfo): { request: 
     seed: options.seed,
     // One cycle is one bar: continuation bars may restate the prompt's bars.
     stepsPerBar: options.steps,
-    ...(options.allowedPitchClasses ? { allowedPitchClasses: options.allowedPitchClasses } : {}),
+    ...(prompt.allowedPitchClasses ? { allowedPitchClasses: prompt.allowedPitchClasses } : {}),
   };
   return { request, semitones };
 }

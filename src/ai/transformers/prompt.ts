@@ -82,6 +82,21 @@ export function controlsOf(value: HapValue): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !PITCH_KEYS.has(key)));
 }
 
+/**
+ * The scale that Strudel's `.scale()` gave every pitched event of the prompt (it tags each event's
+ * context), when they share one: `n("0 2 4").scale("C:minor")` → "C:minor". Null otherwise.
+ */
+export function promptScale(haps: readonly Hap[]): string | null {
+  let found: string | null = null;
+  for (const hap of haps) {
+    if (pitchOf(hap.value) === null) continue;
+    const scale = (hap.context as { scale?: unknown } | undefined)?.scale;
+    if (typeof scale !== 'string' || (found !== null && scale !== found)) return null;
+    found = scale;
+  }
+  return found;
+}
+
 /** How the source writes pitches: note names (lower or upper case) or MIDI numbers. */
 export type PitchSpelling = 'numbers' | 'lower' | 'upper';
 
