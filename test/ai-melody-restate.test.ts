@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { FIRST_PITCH_EVENT, NO_EVENT, NOTE_OFF } from '../src/ai/encodings/melody.ts';
 import { splitBars } from '../src/ai/melody/continuation-metrics.ts';
@@ -98,6 +99,10 @@ describe('MelodyModel.generate with stepsPerBar', () => {
         });
       }
       expect(restated).toBeGreaterThan(0);
+      // A short prompt (bars sampled again from saved states) leaves no tensor behind.
+      const before = tf.memory().numTensors;
+      for (let seed = 0; seed < 5; seed++) model.generate(primer.slice(0, 8), { steps: 32, temperature: 1, seed, stepsPerBar: 8 });
+      expect(tf.memory().numTensors).toBe(before);
     } finally {
       model.dispose();
     }
