@@ -142,6 +142,9 @@ describe('bad input', () => {
   it('an output path that cannot be written', async () => {
     expectUserError(await run('export', '-e', 'note("c4")', '-o', 'no/such/folder/out.mid'), /^motif export: cannot write no\/such\/folder\/out\.mid: its folder does not exist$/m);
   });
+  it('code that never ends: stopped at the deadline, with the line of its loop', async () => {
+    expectUserError(await run('query', '-e', 'let i = 0\nwhile (true) i++\nnote("c4")'), /^-e:2:1: This code ran longer than 1000 ms at line 2/);
+  });
   it('bad --cycles', async () => {
     expectUserError(await run('query', '-e', 's("bd")', '--cycles', '3:1'), /--cycles expects N or A:B/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/runtime/evaluate.ts';
 import { setSliderValue } from '../src/runtime/sliders.ts';
-import type { Pattern } from '@strudel/core';
+import { Fraction, State, TimeSpan, type Pattern } from '@strudel/core';
 
 function events(pattern: Pattern | null, begin = 0, end = 1) {
   if (!pattern) throw new Error('no pattern');
@@ -84,6 +84,31 @@ describe('evaluate', () => {
     expect(events(result.pattern).map((e) => e.value)).toEqual([{ note: 'C3' }, { note: 'Eb3' }, { note: 'G3' }]);
     const voiced = await evaluate('chord("<C Am>").voicing()');
     expect(events(voiced.pattern).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops code that never ends, naming the line of its loop; loops that end run as written', async () => {
+    const started = Date.now();
+    for (const [code, line] of [
+      ['let i = 0\nwhile (true) { i++ }\nnote("c4")', 2],
+      ['note("c4")\nfor (;;) ;\nnote("e4")', 2],
+      ['const f = () => { do {} while (1) }\n\n\nf()\nnote("c4")', 1],
+      ['for (let i = 0; i < 2; i++)\n  for (const x of [1, 2]) while (x) {}\nnote("c4")', 2],
+    ] as const) {
+      const result = await evaluate(code);
+      expect(result.pattern).toBeNull();
+      expect(result.errors).toEqual([{ kind: 'runtime', message: 'This code ran longer than 1000 ms at line ' + line + ' (an endless loop?)', line, column: 1 }]);
+    }
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const counted = await evaluate("let notes = []\nfor (let i = 0; i < 3; i++) notes.push('c4')\nlet j = 0\nwhile (j < 2) j++\nnote(notes.join(' ') + ' e4'.repeat(j))");
+    expect(counted.errors).toEqual([]);
+    expect(events(counted.pattern)).toHaveLength(5);
+  }, 30_000);
+
+  it('stops a query whose user code never ends, at the deadline it runs under', async () => {
+    const { withDeadline } = await import('../src/runtime/deadline.ts');
+    const result = await evaluate('note("c4").withValue((v) => { while (true) {} })');
+    expect(result.errors).toEqual([]);
+    expect(() => withDeadline(50, () => result.pattern!.query(new State(new TimeSpan(Fraction(0), Fraction(1)))))).toThrow(/ran longer than 50 ms at line 1/);
   });
 
   it('reports a syntax error with its line and column, and never throws', async () => {

@@ -188,6 +188,19 @@ describe('Scheduler', () => {
     expect(errors[0].message).toContain('boom');
   });
 
+  it('stops a layer whose query never ends at the tick deadline, and plays its previous version', async () => {
+    const { scheduler, events, errors, run } = setup(1);
+    scheduler.setLayers(await layers('drums: s("bd*4")\nlead: note("c e g").s("sine")'));
+    scheduler.start();
+    run(11.5);
+    scheduler.setLayers(await layers('drums: s("bd*4")\nlead: note("c e g").s("saw").withValue((v) => {\n  while (true) {}\n})'));
+    run(15);
+    const after = events.filter((e) => e.cycle >= 2 && e.cycle < 4);
+    expect(after.filter((e) => e.layer === 'drums')).toHaveLength(8);
+    expect(after.filter((e) => e.layer === 'lead').map(sound)).toEqual(['sine', 'sine', 'sine', 'sine', 'sine', 'sine']);
+    expect(errors).toEqual([expect.objectContaining({ kind: 'query', layer: 'lead', message: 'Layer lead: ran longer than 200 ms at line 3 (an endless loop?) (playing its previous version)' })]);
+  });
+
   it('silences a new layer that throws with nothing to fall back to, once', async () => {
     const { scheduler, events, errors, run } = setup(1);
     scheduler.setLayers(await layers('$: s("bd*2")\nbad: s("hh").withValue(() => { throw new Error(\'nope\') })'));

@@ -2,7 +2,8 @@
  * The events a command works on: every hap whose onset lies in [begin, end), per layer, in cycles
  * (exact fractions). Query errors become one user-facing line naming the layer.
  */
-import type { FractionValue, HapValue } from '@strudel/core';
+import { Fraction, State, TimeSpan, type FractionValue, type HapValue } from '@strudel/core';
+import { HEADLESS_QUERY_DEADLINE_MS, withDeadline } from '../runtime/deadline.ts';
 import type { Layer } from '../runtime/result.ts';
 import { UserError } from './errors.ts';
 import type { CycleSpan } from './span.ts';
@@ -20,7 +21,8 @@ export function queryEvents(name: string, layers: Layer[], span: CycleSpan): Pat
   for (const layer of layers) {
     let haps;
     try {
-      haps = layer.pattern.queryArc(span.begin, span.end);
+      // `query`, not `queryArc`, which logs and swallows errors; user loops stop at the deadline.
+      haps = withDeadline(HEADLESS_QUERY_DEADLINE_MS, () => layer.pattern.query(new State(new TimeSpan(Fraction(span.begin), Fraction(span.end)))));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new UserError(`${name}:${layer.position.line}:${layer.position.column}: error while querying layer ${layer.id}: ${message}`);

@@ -17,6 +17,8 @@ import { installPianoMethod } from './piano.ts';
 import { installMidiMethod } from './midi-method.ts';
 import { sliderPattern, sliderPlaces, type SliderPlace } from './sliders.ts';
 import { locateRuntimeError, positionAt } from './positions.ts';
+import { checkLoop, DeadlineError, EVALUATION_DEADLINE_MS, withDeadlineAsync } from './deadline.ts';
+import { guardLoops, LOOP_CHECK } from './loop-guard.ts';
 import type { StripResult } from './strip-types.ts';
 import type { CodePosition, EvalResult, Layer, MotifError } from './result.ts';
 import { strudelScope, usableNames, type Scope } from './scope.ts';
@@ -63,6 +65,7 @@ function syntaxError(error: unknown): MotifError {
 }
 
 export function runtimeError(code: string, error: unknown): MotifError {
+  if (error instanceof DeadlineError) return { kind: 'runtime', message: `This code ${error.message}`, line: Math.max(1, error.line), column: 1 };
   const message = error instanceof Error ? error.message : String(error);
   const kind = error instanceof ReferenceError ? 'reference' : 'runtime';
   const at = locateRuntimeError(code, message) ?? { line: 1, column: 1 };
@@ -161,14 +164,16 @@ async function loadModule(specifier: string, host: Host, chain: string[]): Promi
   let output: string;
   try {
     // The transpiler insists on a final expression statement; `void 0` after the module's text is one.
-    output = transpiler(`${exported.code}\nvoid 0`, { emitWidgets: false, addReturn: false }).output;
+    output = guardLoops(exported.code, transpiler(`${exported.code}\nvoid 0`, { emitWidgets: false, addReturn: false }).output);
   } catch (error) {
     return { exports: null, errors: [syntaxError(error)] };
   }
   const collector = new LayerCollector();
   const scope = { ...strudelScope(), ...createRuntimeScope(collector, () => undefined), ...prepared.scope };
   try {
-    const values = await withLayerCollector(collector, () => runBody(`${output}\nreturn { ${exported.names.join(', ')} };`, scope));
+    const values = await withDeadlineAsync(EVALUATION_DEADLINE_MS, () =>
+      withLayerCollector(collector, () => runBody(`${output}\nreturn { ${exported.names.join(', ')} };`, scope)),
+    );
     const exports: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(values as Record<string, unknown>)) exports[name] = stripLocations(value);
     return { exports, errors: [] };
@@ -177,9 +182,12 @@ async function loadModule(specifier: string, host: Host, chain: string[]): Promi
   }
 }
 
-/** Runs transpiled code as the body of an async function whose parameters are the scope's names. */
+/**
+ * Runs transpiled code as the body of an async function whose parameters are the scope's names,
+ * its loops checked against the evaluation's deadline.
+ */
 function runBody(body: string, scope: Scope): Promise<unknown> {
-  const [names, values] = usableNames(scope);
+  const [names, values] = usableNames({ ...scope, [LOOP_CHECK]: checkLoop });
   // The inner async arrow gives the user's code its own block, so `const note = …` may shadow.
   const run = new Function(...names, `"use strict";\nreturn (async () => {\n${body}\n})();`) as (...args: unknown[]) => Promise<unknown>;
   return run(...values);
@@ -200,7 +208,7 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
   let sliders: SliderPlace[];
   try {
     const transpiled = transpiler(code, { emitWidgets: true, addReturn: true });
-    output = transpiled.output;
+    output = guardLoops(code, transpiled.output);
     miniLocations = transpiled.miniLocations;
     sliders = sliderPlaces(transpiled.widgets);
   } catch (error) {
@@ -215,7 +223,9 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
   let returned: unknown;
   let visualNotes: string[];
   try {
-    ({ value: returned, notes: visualNotes } = await withVisuals(() => withLayerCollector(collector, () => runBody(output, scope))));
+    ({ value: returned, notes: visualNotes } = await withDeadlineAsync(EVALUATION_DEADLINE_MS, () =>
+      withVisuals(() => withLayerCollector(collector, () => runBody(output, scope))),
+    ));
   } catch (error) {
     return failed([runtimeError(code, error)]);
   }

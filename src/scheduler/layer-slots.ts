@@ -4,6 +4,7 @@
  * reported once per failing version, not once per tick.
  */
 import { State, TimeSpan, type Hap, type Pattern } from '@strudel/core';
+import { TICK_QUERY_DEADLINE_MS, withDeadline } from '../runtime/deadline.ts';
 import type { MotifError } from '../runtime/result.ts';
 import type { Cycles, SchedulerLayer } from './types.ts';
 
@@ -68,7 +69,10 @@ export function queryOnsets(
   }
 }
 
-/** Queries through `query`, not `queryArc`: Strudel's `queryArc` logs and swallows exceptions. */
+/**
+ * Queries through `query`, not `queryArc`: Strudel's `queryArc` logs and swallows exceptions. A
+ * user loop still running at the tick's deadline throws, and the layer falls back.
+ */
 function onsets(pattern: Pattern, begin: Cycles, end: Cycles): Hap[] {
-  return pattern.query(new State(new TimeSpan(begin, end))).filter((hap) => hap.hasOnset());
+  return withDeadline(TICK_QUERY_DEADLINE_MS, () => pattern.query(new State(new TimeSpan(begin, end))).filter((hap) => hap.hasOnset()));
 }
