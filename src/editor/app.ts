@@ -20,6 +20,7 @@ import type { BakeSource } from './bake-command.ts';
 import type { PlayerPort, SwapMode } from './player-port.ts';
 import { codeFromHash, shareHash } from './share.ts';
 import { initialCode } from './startup.ts';
+import { HistoryMenu } from './history-menu.ts';
 
 export interface AppElements {
   editor: HTMLElement;
@@ -31,6 +32,7 @@ export interface AppElements {
   banner: HTMLElement;
   restore: HTMLButtonElement;
   keep: HTMLButtonElement;
+  history: HTMLSelectElement;
   roll: HTMLCanvasElement;
 }
 
@@ -50,6 +52,7 @@ export function findElements(doc: Document): AppElements {
     banner: get('shared-banner'),
     restore: get('restore'),
     keep: get('keep'),
+    history: get('history'),
     roll: get('roll'),
   };
 }
@@ -75,6 +78,7 @@ export class MotifApp {
   readonly view: EditorView;
   private readonly atoms: AtomClock;
   private readonly roll: Pianoroll;
+  private readonly history: HistoryMenu;
   private swapMode: SwapMode;
   /** True while the editor shows code from a shared link: autosave waits until the user decides. */
   private viewingShared = false;
@@ -111,6 +115,8 @@ export class MotifApp {
     });
     this.atoms = new AtomClock(this.view, () => player.audioContext.currentTime);
     this.roll = new Pianoroll(elements.roll);
+    this.history = new HistoryMenu(elements.history, (code) => this.restoreVersion(code));
+    this.history.show(store.loadHistory());
     this.swapMode = store.loadSwapMode();
     elements.swap.value = this.swapMode;
     this.showShared(start.source === 'shared');
@@ -128,6 +134,9 @@ export class MotifApp {
   async evaluate(): Promise<EvalResult | null> {
     const id = ++this.evaluation;
     const code = this.view.state.doc.toString();
+    // Saved before it runs: a crash or a reload during the evaluation loses nothing.
+    this.flushSave(true);
+    this.history.show(this.store.pushHistory(code, Date.now()));
     this.view.dispatch({ effects: beginEvaluation.of(null) });
     flash(this.view);
     const swap = this.swapMode;
@@ -235,8 +244,8 @@ export class MotifApp {
       const shared = codeFromHash(location.hash);
       if (shared === null || shared === this.view.state.doc.toString()) return;
       this.flushSave();
+      this.showShared(true); // before the code changes, so the shared code is never autosaved
       this.replaceCode(shared);
-      this.showShared(true);
     });
   }
 
@@ -270,14 +279,25 @@ export class MotifApp {
   private scheduleSave(code: string): void {
     if (this.viewingShared) return;
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.store.saveCode(code), AUTOSAVE_DELAY_MS);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      if (!this.viewingShared) this.store.saveCode(code);
+    }, AUTOSAVE_DELAY_MS);
   }
 
-  private flushSave(): void {
-    if (this.saveTimer === undefined) return;
+  /** Saves a pending autosave now (`always`: the editor's code, pending or not); never shared code. */
+  private flushSave(always = false): void {
+    const pending = this.saveTimer !== undefined;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    if (!this.viewingShared) this.store.saveCode(this.view.state.doc.toString());
+    if ((pending || always) && !this.viewingShared) this.store.saveCode(this.view.state.doc.toString());
+  }
+
+  /** Puts an evaluated version in the editor; what was there goes into the history first. */
+  private restoreVersion(code: string): void {
+    this.history.show(this.store.pushHistory(this.view.state.doc.toString(), Date.now()));
+    this.replaceCode(code);
+    this.setStatus('A version from the history: Ctrl+Enter to play it');
   }
 
   private updatePlaying(): void {

@@ -68,8 +68,54 @@ describe('keeping code', () => {
     expect(await page.evaluate('location.hash')).toBe('');
   });
 
+  it('never lets a share link replace the saved code when only the hash changes, nor after Restore', async () => {
+    const { page } = session;
+    await open(`${session.url}?test`);
+    await page.evaluate('localStorage.clear()');
+    await page.reload();
+    await page.waitForSelector('.cm-content');
+    await typeCode(page, 'note("a3 c4")');
+    await page.waitForTimeout(800);
+    // The same tab follows a link to shared code: only the hash changes, the page stays.
+    await page.evaluate(`location.hash = ${JSON.stringify(`code=${encodeCode('s("hh*8") // shared')}`)}`);
+    await page.waitForSelector('#shared-banner:not([hidden])');
+    expect(await editorLines(page)).toEqual(['s("hh*8") // shared']);
+    await page.waitForTimeout(1500); // longer than the autosave delay
+    expect(await page.evaluate("localStorage.getItem('motif.code')")).toBe('note("a3 c4")');
+    await page.click('#restore');
+    expect(await editorLines(page)).toEqual(['note("a3 c4")']);
+    await page.reload();
+    await page.waitForSelector('.cm-content');
+    expect(await editorLines(page)).toEqual(['note("a3 c4")']);
+  });
+
+  it('saves the code when it is evaluated, before the autosave delay, and keeps a history of evaluated versions', async () => {
+    const { page } = session;
+    await open(`${session.url}?test`);
+    await page.evaluate('localStorage.clear()');
+    await page.reload();
+    await page.waitForSelector('.cm-content');
+    await typeCode(page, 'note("c4").s("sine")');
+    await page.keyboard.press('Control+Enter');
+    await typeCode(page, 'note("e4").s("sine")');
+    await page.keyboard.press('Control+Enter');
+    await page.reload(); // at once: no autosave delay has passed since the last keystroke
+    await page.waitForSelector('.cm-content');
+    expect(await editorLines(page)).toEqual(['note("e4").s("sine")']);
+    const options = (await page.evaluate("[...document.querySelectorAll('#history option')].map((o) => o.textContent)")) as string[];
+    expect(options).toHaveLength(3);
+    expect(options[0]).toBe('History (2)');
+    expect(options[1]).toMatch(/^\d\d:\d\d:\d\d · note\("e4"\)\.s\("sine"\)$/);
+    expect(options[2]).toMatch(/ · note\("c4"\)\.s\("sine"\)$/);
+    await page.selectOption('#history', { index: 2 });
+    expect(await editorLines(page)).toEqual(['note("c4").s("sine")']);
+    await page.click('#stop');
+  });
+
   it('shares the code through the URL hash', async () => {
     const { page } = session;
+    await open(`${session.url}?test`);
+    await typeCode(page, 'note("c4 e4").s("triangle")');
     await page.click('#share');
     const hash = (await page.evaluate('location.hash')) as string;
     expect(hash).toBe(`#code=${encodeCode('note("c4 e4").s("triangle")')}`);
