@@ -63,6 +63,25 @@ describe('bake', () => {
     );
   });
 
+  it('writes no control value that could end its string: hostile values are left out, the rest kept', async () => {
+    const hostile = 'x") ; globalThis.pwned = 1 ; ("';
+    const material: GeneratedMaterial = {
+      mode: 'only',
+      promptCycles: 1,
+      cycles: 1,
+      stepsPerCycle: 4,
+      notes: [
+        { pitch: 64, note: 'e4', startStep: 0, endStep: 2, controls: { s: hostile, gain: 0.5 } },
+        { pitch: 67, note: 'g4', startStep: 2, endStep: 4, controls: { s: 'piano', gain: 0.5, vowel: '`${globalThis.pwned = 2}`' } },
+      ],
+    };
+    const expression = materialExpression(material);
+    expect(expression).toBe('note("e4@2 g4@2").gain(0.5)');
+    delete (globalThis as { pwned?: unknown }).pwned;
+    expect((await evaluate(expression)).errors).toEqual([]);
+    expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+  });
+
   it('finds the call to bake from a position inside `.continue(…)`', async () => {
     const code = 'stack(note("c4").continue({ seed: 1 }), note("e4").continue({ seed: 2 }))';
     await host.evaluate(code);

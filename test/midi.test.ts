@@ -141,6 +141,25 @@ describe('motif import', () => {
     expect(imported.out).toContain('setcps(0.5)');
   });
 
+  it('writes hostile track and file names as escaped text: a name cannot end the comment and run code', async () => {
+    const names = ['lead\nglobalThis.pwned = 1; note("c2*16")', 'x\u2028globalThis.pwned = 2', 'x\r\nglobalThis.pwned = 3', '*/ globalThis.pwned = 4 /*', '`${globalThis.pwned = 5}`'];
+    for (const [i, name] of names.entries()) {
+      const bytes = encodeSmf({ ticksPerBeat: 96, bpm: 120, timeSignature: { numerator: 4, denominator: 4 }, tracks: [{ name, notes: [{ startTick: 0, endTick: 96, key: 60, velocity: 100, channel: 0 }] }] });
+      const file = join(dir, `hostile-${i}\nglobalThis.pwned = 6.mid`);
+      writeFileSync(file, bytes);
+      const imported = await run('import', file);
+      expect(imported.code).toBe(0);
+      expect(imported.out.split(/\r\n|\r|\n|\u2028|\u2029/)[0]).toMatch(/^\/\/ ".*", track \d+ ".*"$/);
+      const script = join(dir, `hostile-${i}.js`);
+      writeFileSync(script, imported.out);
+      delete (globalThis as { pwned?: unknown }).pwned;
+      const back = await run('query', script, '--json');
+      expect(back.err).toBe('');
+      expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+      expect(back.out.trim().split('\n').map((line) => (JSON.parse(line) as QueryEvent).value.note)).toEqual(['c4']);
+    }
+  });
+
   it('round-trips drums as kit names', async () => {
     const code = 's("bd [~ bd] sd ~, hh*8")';
     const out = join(dir, 'drums.mid');

@@ -9,6 +9,7 @@ import { trackToCode } from '../../midi-file/to-code.ts';
 import { numberOption, parseArgs } from '../args.ts';
 import { USAGE, UserError } from '../errors.ts';
 import type { CliIO } from '../io.ts';
+import { quotedForCode } from '../../util/code-text.ts';
 
 async function readSong(cwd: string, file: string): Promise<SmfSong> {
   let bytes: Uint8Array;
@@ -34,7 +35,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   const song = await readSong(io.cwd, file);
   const withNotes = song.tracks.map((track, index) => ({ track, number: index + 1 })).filter(({ track }) => track.notes.length);
   if (!withNotes.length) throw new UserError(`motif import: ${file} has no notes`);
-  const list = withNotes.map(({ track, number }) => `${number} "${track.name}"`).join(', ');
+  const list = withNotes.map(({ track, number }) => `${number} ${quotedForCode(track.name)}`).join(', ');
   const wanted = numberOption('import', args, 'track', (n) => Number.isInteger(n) && n >= 1);
   const chosen = wanted === undefined ? withNotes[0]! : withNotes.find(({ number }) => number === wanted);
   if (!chosen) throw new UserError(`motif import: ${file} has no notes on track ${wanted}; tracks with notes: ${list}`);
@@ -45,7 +46,9 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   if (!notes.length) throw new UserError(`motif import: track ${chosen.number} has no notes on channel ${wantedChannel}; its channels: ${channels.join(', ')}`);
   const result = trackToCode(song, notes, { grid });
   const channelNote = channels.length > 1 ? `, channel ${wantedChannel}` : '';
-  io.stdout(`// ${file}, track ${chosen.number} "${chosen.track.name}"${channelNote}\n${result.code}`);
+  // The file's and the track's names are the file's to choose: written as escaped string literals,
+  // no name can end the comment and put code on a line of its own.
+  io.stdout(`// ${quotedForCode(file)}, track ${chosen.number} ${quotedForCode(chosen.track.name)}${channelNote}\n${result.code}`);
   const dropped = result.dropped ? `, ${result.dropped} drum notes with no kit name dropped` : '';
   const others = channels.length > 1 ? `; the track also has channels ${channels.filter((c) => c !== wantedChannel).join(', ')} (--channel)` : '';
   io.stderr(`imported track ${chosen.number}${channelNote}: ${result.notes} notes in ${result.bars} bar${result.bars === 1 ? '' : 's'}${dropped} (tracks with notes: ${list})${others}\n`);
