@@ -159,6 +159,31 @@ describe('checkpoints in Magenta MusicRNN format', () => {
     await expect(loadMelodyModel({ kind: 'url', url: `http://127.0.0.1:${port}` })).rejects.toThrow(/Could not load melody checkpoint from .*config\.json/);
   });
 
+  test('hostile checkpoints: a server that never answers, a manifest without paths or reaching outside, NaN weights', async () => {
+    const silent = createServer(() => undefined); // accepts the connection, never replies
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/model`;
+    try {
+      const started = Date.now();
+      await expect(loadWeights({ kind: 'url', url: silentUrl, timeoutMs: 300 })).rejects.toThrow(`Could not load melody checkpoint from ${silentUrl}: config.json: no answer within 0.3 s`);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+    const text = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('weights_manifest.json')!)) as Array<{ paths: string[]; weights: unknown[] }>;
+    served.set('nopaths', new Map([...files, ['weights_manifest.json', text([{ weights: manifest[0]!.weights }])]]));
+    await expect(loadWeights({ kind: 'url', url: `${baseUrl}/nopaths` })).rejects.toThrow('weights_manifest.json group 1 has no "paths" list of file names');
+    served.set('outside', new Map([...files, ['weights_manifest.json', text([{ ...manifest[0], paths: ['../good/group1-shard1of1.bin'] }])]]));
+    await expect(loadWeights({ kind: 'url', url: `${baseUrl}/outside` })).rejects.toThrow('only files beside the manifest can be read');
+    const nan = new Float32Array(files.get(SHARD_FILE)!.byteLength / 4).fill(NaN);
+    served.set('nan', new Map([...files, [SHARD_FILE, new Uint8Array(nan.buffer)]]));
+    const before = tf.memory().numTensors;
+    await expect(loadWeights({ kind: 'url', url: `${baseUrl}/nan` })).rejects.toThrow(/variable '.*' holds NaN or infinite values/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   test('wrong shapes are reported with the variable, actual and expected shape', async () => {
     const wrongRange = new Map(files);
     wrongRange.set('config.json', new TextEncoder().encode(JSON.stringify({ type: 'MusicRNN', dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 84 } } })));

@@ -18,7 +18,7 @@ import type { LstmParams } from './lstm.ts';
 import { sha256Hex } from './sha256.ts';
 
 export type CheckpointSource =
-  | { kind: 'url'; url: string }
+  | { kind: 'url'; url: string; /** Default CHECKPOINT_TIMEOUT_MS. */ timeoutMs?: number }
   | { kind: 'files'; read(relativePath: string): Promise<ArrayBuffer | Uint8Array> };
 
 export const CONFIG_FILE = 'config.json';
@@ -35,14 +35,49 @@ function describe(source: CheckpointSource): string {
   return source.kind === 'url' ? source.url : 'files';
 }
 
+/** How long one file of a checkpoint at a URL may take to arrive, headers and body. */
+export const CHECKPOINT_TIMEOUT_MS = 20_000;
+/** The largest checkpoint file read (Motif's own model is 0.4 MB; Magenta's basic_rnn 13 MB). */
+export const MAX_CHECKPOINT_FILE_BYTES = 64 * 1024 * 1024;
+
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** A response's body, refusing one larger than MAX_CHECKPOINT_FILE_BYTES before and while reading it. */
+async function boundedBody(response: Response): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_CHECKPOINT_FILE_BYTES) throw new Error(`${megabytes(declared)} is more than the ${megabytes(MAX_CHECKPOINT_FILE_BYTES)} a checkpoint file may have`);
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_CHECKPOINT_FILE_BYTES) {
+      await reader.cancel();
+      throw new Error(`more than the ${megabytes(MAX_CHECKPOINT_FILE_BYTES)} a checkpoint file may have`);
+    }
+    parts.push(value);
+  }
+  return concatBytes(parts);
+}
+
 /** Reads one file of the checkpoint as bytes; errors name the checkpoint and the file. */
 async function readBytes(source: CheckpointSource, path: string): Promise<Uint8Array> {
   try {
     if (source.kind === 'url') {
       const url = `${source.url.replace(/\/+$/, '')}/${path}`;
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      return new Uint8Array(await response.arrayBuffer());
+      const timeoutMs = source.timeoutMs ?? CHECKPOINT_TIMEOUT_MS;
+      const signal = AbortSignal.timeout(timeoutMs);
+      try {
+        const response = await fetch(url, { signal });
+        if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+        return await boundedBody(response);
+      } catch (error) {
+        if (signal.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s`);
+        throw error;
+      }
     }
     const data = await source.read(path);
     return data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -77,7 +112,7 @@ const shapeText = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 export async function loadWeights(source: CheckpointSource): Promise<LoadedWeights> {
   const range = readSpec(await readJson(source, CONFIG_FILE));
   const manifest = (await readJson(source, MANIFEST_FILE)) as tf.io.WeightsManifestConfig;
-  if (!Array.isArray(manifest)) throw new Error(`Melody checkpoint ${describe(source)}: ${MANIFEST_FILE} is not a list of weight groups`);
+  checkManifest(manifest, describe(source));
   const named: tf.NamedTensorMap = {};
   const allBytes: Uint8Array[] = [];
   try {
@@ -88,6 +123,7 @@ export async function loadWeights(source: CheckpointSource): Promise<LoadedWeigh
       Object.assign(named, tf.io.decodeWeights(exact, group.weights));
     }
     const params = paramsFromNamed(named, range, describe(source));
+    checkFinite(params, describe(source));
     const used = new Set<tf.Tensor>([...params.kernels, ...params.biases, params.fcWeights, params.fcBiases]);
     tf.dispose(Object.values(named).filter((t) => !used.has(t)));
     const layers = params.biases.map((b) => b.shape[0] / 4);
@@ -95,6 +131,39 @@ export async function loadWeights(source: CheckpointSource): Promise<LoadedWeigh
   } catch (error) {
     tf.dispose(Object.values(named));
     throw error;
+  }
+}
+
+/** A manifest's shape: groups with `paths` (plain relative file names) and `weights` lists. */
+function checkManifest(manifest: unknown, where: string): asserts manifest is tf.io.WeightsManifestConfig {
+  const fail = (why: string): never => {
+    throw new Error(`Melody checkpoint ${where}: ${MANIFEST_FILE} ${why}`);
+  };
+  if (!Array.isArray(manifest)) fail('is not a list of weight groups');
+  (manifest as unknown[]).forEach((group, i) => {
+    const g = group as { paths?: unknown; weights?: unknown } | null;
+    if (typeof g !== 'object' || g === null) fail(`group ${i + 1} is not an object`);
+    if (!Array.isArray(g!.paths) || !g!.paths.every((p) => typeof p === 'string')) fail(`group ${i + 1} has no "paths" list of file names`);
+    if (!Array.isArray(g!.weights)) fail(`group ${i + 1} has no "weights" list`);
+    for (const path of g!.paths as string[]) {
+      if (path === '' || path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.split(/[\\/]/).includes('..')) {
+        fail(`group ${i + 1} names ${JSON.stringify(path)}: only files beside the manifest can be read`);
+      }
+    }
+  });
+}
+
+/** Fails when a variable holds NaN or infinite values (a diverged training run, a damaged file). */
+function checkFinite(params: LstmParams, where: string): void {
+  const named: Array<[string, tf.Tensor]> = [
+    ...params.kernels.map((t, l): [string, tf.Tensor] => [kernelName(l), t]),
+    ...params.biases.map((t, l): [string, tf.Tensor] => [biasName(l), t]),
+    [FC_WEIGHTS, params.fcWeights],
+    [FC_BIASES, params.fcBiases],
+  ];
+  for (const [name, tensor] of named) {
+    const bad = tf.tidy(() => tf.logicalNot(tf.all(tf.isFinite(tensor))).dataSync()[0]);
+    if (bad) throw new Error(`Melody checkpoint ${where}: variable '${name}' holds NaN or infinite values`);
   }
 }
 
