@@ -160,6 +160,40 @@ describe('motif import', () => {
     }
   });
 
+  it('says a truncated file is truncated, reads a tempo of 0 as 120 BPM, and refuses a note far out at once', async () => {
+    const song = (notes: { startTick: number; endTick: number }[], bpm = 120) =>
+      encodeSmf({
+        ticksPerBeat: 96,
+        bpm,
+        timeSignature: { numerator: 4, denominator: 4 },
+        tracks: [
+          { name: 'lead', notes: notes.map((n, i) => ({ ...n, key: 60 + i, velocity: 100, channel: 0 })) },
+          { name: 'bass', notes: [{ startTick: 0, endTick: 384, key: 36, velocity: 100, channel: 1 }] },
+        ],
+      });
+    const whole = song(Array.from({ length: 10 }, (_, i) => ({ startTick: i * 96, endTick: i * 96 + 48 })));
+    const cut = join(dir, 'cut.mid');
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    const truncated = await run('import', cut);
+    expect(truncated.err).toMatch(/^warning: .*cut\.mid: the file is truncated: track \d of 3 should have \d+ bytes, \d+ are there$/m);
+
+    const zero = song([{ startTick: 0, endTick: 96 }]);
+    const tempo = zero.indexOf(0x51); // FF 51 03 tt tt tt: set the tempo to 0 µs per beat
+    zero.set([0, 0, 0], tempo + 2);
+    writeFileSync(join(dir, 'zero.mid'), zero);
+    const zeroed = await run('import', join(dir, 'zero.mid'));
+    expect(zeroed.code).toBe(0);
+    expect(zeroed.err).toMatch(/a tempo of 0 µs per beat is outside 1–1000 BPM: read as 120 BPM/);
+    expect(zeroed.out).toContain('setcps(0.5)');
+
+    writeFileSync(join(dir, 'far.mid'), song([{ startTick: 2 ** 28, endTick: 2 ** 28 + 96 }]));
+    const started = Date.now();
+    const far = await run('import', join(dir, 'far.mid'));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(far.code).not.toBe(0);
+    expect(far.err).toMatch(/a note at tick 268435456 lies in bar 699051: an import writes at most 4096 bars/);
+  });
+
   it('round-trips drums as kit names', async () => {
     const code = 's("bd [~ bd] sd ~, hh*8")';
     const out = join(dir, 'drums.mid');

@@ -28,6 +28,33 @@ export interface SmfSong {
   bpm: number;
   timeSignature: TimeSignature;
   tracks: SmfTrack[];
+  /** What reading found wrong but could read around (a truncated file, a tempo of 0); absent = none. */
+  warnings?: string[];
+}
+
+/** Tempos outside this range (quarter notes per minute) are read as the default 120. */
+export const TEMPO_RANGE = { min: 1, max: 1000 } as const;
+
+/**
+ * Checks the chunk structure that the parser reads past: every chunk the header promises is there
+ * and whole. Returns one line per problem.
+ */
+function truncation(bytes: Uint8Array, declaredTracks: number): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 8 + view.getUint32(4);
+  let tracks = 0;
+  while (offset + 8 <= bytes.length) {
+    const id = String.fromCharCode(...bytes.subarray(offset, offset + 4));
+    const length = view.getUint32(offset + 4);
+    if (id === 'MTrk') tracks++;
+    if (offset + 8 + length > bytes.length) {
+      return [`the file is truncated: track ${tracks} of ${declaredTracks} should have ${length} bytes, ${bytes.length - offset - 8} are there`];
+    }
+    offset += 8 + length;
+  }
+  if (offset < bytes.length) return [`the file is truncated: ${bytes.length - offset} stray bytes after track ${tracks}`];
+  if (tracks < declaredTracks) return [`the file is truncated: the header promises ${declaredTracks} tracks, ${tracks} are there`];
+  return [];
 }
 
 interface Timed {
@@ -89,8 +116,11 @@ export function decodeSmf(bytes: Uint8Array): SmfSong {
   try {
     data = parseMidi(bytes);
   } catch (error) {
-    throw new SmfError(`not a Standard MIDI File (${error instanceof Error ? error.message : String(error)})`);
+    const reason = error instanceof Error ? error.message : String(error);
+    const cut = bytes.length >= 14 && String.fromCharCode(...bytes.subarray(0, 4)) === 'MThd' ? ' or truncated' : '';
+    throw new SmfError(`not a Standard MIDI File${cut} (${reason})`);
   }
+  const warnings = truncation(bytes, data.header.numTracks);
   const ticksPerBeat = data.header.ticksPerBeat;
   if (!ticksPerBeat) throw new SmfError('SMPTE-timed MIDI files are not supported (no ticks per beat)');
   let bpm: number | null = null;
@@ -103,7 +133,11 @@ export function decodeSmf(bytes: Uint8Array): SmfSong {
     for (const event of events) {
       tick += event.deltaTime;
       if (event.type === 'trackName') name = event.text;
-      else if (event.type === 'setTempo' && bpm === null) bpm = 60_000_000 / event.microsecondsPerBeat;
+      else if (event.type === 'setTempo' && bpm === null) {
+        const tempo = 60_000_000 / event.microsecondsPerBeat;
+        if (tempo >= TEMPO_RANGE.min && tempo <= TEMPO_RANGE.max) bpm = tempo;
+        else warnings.push(`a tempo of ${event.microsecondsPerBeat} µs per beat is outside ${TEMPO_RANGE.min}–${TEMPO_RANGE.max} BPM: read as 120 BPM`);
+      }
       else if (event.type === 'timeSignature' && timeSignature === null) timeSignature = { numerator: event.numerator, denominator: event.denominator };
       else if (event.type === 'noteOn' || event.type === 'noteOff') {
         const id = `${event.channel}:${event.noteNumber}`;
@@ -120,5 +154,6 @@ export function decodeSmf(bytes: Uint8Array): SmfSong {
     notes.sort((a, b) => a.startTick - b.startTick || a.key - b.key);
     return { name, notes };
   });
-  return { ticksPerBeat, bpm: bpm ?? 120, timeSignature: timeSignature ?? { numerator: 4, denominator: 4 }, tracks };
+  const song: SmfSong = { ticksPerBeat, bpm: bpm ?? 120, timeSignature: timeSignature ?? { numerator: 4, denominator: 4 }, tracks };
+  return warnings.length ? { ...song, warnings } : song;
 }

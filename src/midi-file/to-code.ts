@@ -72,6 +72,14 @@ function voicePattern(voice: GridNote[], bars: number, stepsPerBar: number, fiel
   return bars === 1 ? lines[0]!.replace(/^\[(.*)\]$/, '$1') : `<\n  ${lines.join('\n  ')}\n>`;
 }
 
+/** The most bars one import writes (a note far out in the file would otherwise ask for millions). */
+export const MAX_IMPORT_BARS = 4096;
+
+/** An import that would exceed MAX_IMPORT_BARS; the message names the note and its bar. */
+export class ImportLimitError extends Error {
+  override name = 'ImportLimitError';
+}
+
 export interface ImportOptions {
   /** Grid steps per whole note: 16 (16th notes, the default), 12 or 24 for triplets, 32, … */
   grid?: number;
@@ -92,6 +100,10 @@ export function trackToCode(song: SmfSong, notes: SmfNote[], options: ImportOpti
       continue;
     }
     const step = Math.round(note.startTick / stepTicks);
+    if (step >= MAX_IMPORT_BARS * stepsPerBar) {
+      const bar = Math.floor(step / stepsPerBar) + 1;
+      throw new ImportLimitError(`a note at tick ${note.startTick} lies in bar ${bar}: an import writes at most ${MAX_IMPORT_BARS} bars`);
+    }
     const length = Math.max(1, Math.round((note.endTick - note.startTick) / stepTicks));
     grid.push({ step, length, atom, velocity: note.velocity / 127 });
   }

@@ -2,20 +2,26 @@
  * `motif import song.mid [--track N] [--channel C] [--grid 16]`: prints Motif code for one track
  * (and one MIDI channel of it) of a MIDI file.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { decodeSmf, SmfError, type SmfSong } from '../../midi-file/smf.ts';
-import { trackToCode } from '../../midi-file/to-code.ts';
+import { ImportLimitError, trackToCode } from '../../midi-file/to-code.ts';
 import { numberOption, parseArgs } from '../args.ts';
 import { USAGE, UserError } from '../errors.ts';
 import type { CliIO } from '../io.ts';
 import { quotedForCode } from '../../util/code-text.ts';
 
+/** The largest MIDI file read (General MIDI songs are kilobytes; a whole album is a few MB). */
+export const MAX_MIDI_FILE_BYTES = 16 * 1024 * 1024;
+
 async function readSong(cwd: string, file: string): Promise<SmfSong> {
   let bytes: Uint8Array;
   try {
+    const { size } = await stat(resolve(cwd, file));
+    if (size > MAX_MIDI_FILE_BYTES) throw new UserError(`motif import: ${file} has ${size} bytes, more than the ${MAX_MIDI_FILE_BYTES} a MIDI file may have`);
     bytes = await readFile(resolve(cwd, file));
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(`motif import: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
@@ -44,7 +50,14 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   const wantedChannel = numberOption('import', args, 'channel', (n) => Number.isInteger(n) && n >= 1 && n <= 16) ?? channels[0]!;
   const notes = chosen.track.notes.filter((note) => note.channel + 1 === wantedChannel);
   if (!notes.length) throw new UserError(`motif import: track ${chosen.number} has no notes on channel ${wantedChannel}; its channels: ${channels.join(', ')}`);
-  const result = trackToCode(song, notes, { grid });
+  for (const warning of song.warnings ?? []) io.stderr(`warning: ${file}: ${warning}\n`);
+  let result;
+  try {
+    result = trackToCode(song, notes, { grid });
+  } catch (error) {
+    if (error instanceof ImportLimitError) throw new UserError(`motif import: ${file}, track ${chosen.number}: ${error.message}`);
+    throw error;
+  }
   const channelNote = channels.length > 1 ? `, channel ${wantedChannel}` : '';
   // The file's and the track's names are the file's to choose: written as escaped string literals,
   // no name can end the comment and put code on a line of its own.
