@@ -145,6 +145,14 @@ describe('bad input', () => {
   it('code that never ends: stopped at the deadline, with the line of its loop', async () => {
     expectUserError(await run('query', '-e', 'let i = 0\nwhile (true) i++\nnote("c4")'), /^-e:2:1: This code ran longer than 1000 ms at line 2/);
   });
+  it('limits checked before the work: spans, render length, events', async () => {
+    expectUserError(await run('query', '-e', 's("bd")', '--cycles', '0:1000000000'), /--cycles 0:1000000000 spans 1000000000 cycles; a command reads at most 100000$/m);
+    expectUserError(await run('render', '-e', 'setcps(1)\ns("bd*16")', '--cycles', '3601', '-o', join(dir, 'long.wav')), /cycles 0 to 3601 at 1 cps last 3601 s, longer than the 1 hour a render may last/);
+    const started = Date.now();
+    expectUserError(await run('export', '-e', 's("bd*64, hh*64, sd*64")', '--cycles', '20000', '-o', join(dir, 'dense.mid')), /^-e: more than 1000000 events by cycle \d+ \(layer main\); ask for fewer cycles than 0:20000$/m);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(existsSync(join(dir, 'dense.mid'))).toBe(false);
+  }, 90_000);
   it('bad --cycles', async () => {
     expectUserError(await run('query', '-e', 's("bd")', '--cycles', '3:1'), /--cycles expects N or A:B/);
   });

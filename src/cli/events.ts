@@ -16,20 +16,31 @@ export interface PatternEvent {
   layer: string;
 }
 
+/** The most events a command works on (a 1-hour render of 16 busy voices has about 110,000). */
+export const MAX_EVENTS = 1_000_000;
+/** Cycles queried at a time, so that the event budget is checked long before memory runs out. */
+const CHUNK_CYCLES = 16;
+
 export function queryEvents(name: string, layers: Layer[], span: CycleSpan): PatternEvent[] {
   const events: PatternEvent[] = [];
   for (const layer of layers) {
-    let haps;
-    try {
-      // `query`, not `queryArc`, which logs and swallows errors; user loops stop at the deadline.
-      haps = withDeadline(HEADLESS_QUERY_DEADLINE_MS, () => layer.pattern.query(new State(new TimeSpan(Fraction(span.begin), Fraction(span.end)))));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new UserError(`${name}:${layer.position.line}:${layer.position.column}: error while querying layer ${layer.id}: ${message}`);
-    }
-    for (const hap of haps) {
-      if (!hap.whole || !hap.hasOnset()) continue;
-      events.push({ begin: hap.whole.begin, end: hap.whole.end, value: hap.value, layer: layer.id });
+    for (let from = span.begin; from < span.end; from += CHUNK_CYCLES) {
+      const to = Math.min(span.end, from + CHUNK_CYCLES);
+      let haps;
+      try {
+        // `query`, not `queryArc`, which logs and swallows errors; user loops stop at the deadline.
+        haps = withDeadline(HEADLESS_QUERY_DEADLINE_MS, () => layer.pattern.query(new State(new TimeSpan(Fraction(from), Fraction(to)))));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new UserError(`${name}:${layer.position.line}:${layer.position.column}: error while querying layer ${layer.id}: ${message}`);
+      }
+      for (const hap of haps) {
+        if (!hap.whole || !hap.hasOnset()) continue;
+        events.push({ begin: hap.whole.begin, end: hap.whole.end, value: hap.value, layer: layer.id });
+      }
+      if (events.length > MAX_EVENTS) {
+        throw new UserError(`${name}: more than ${MAX_EVENTS} events by cycle ${to} (layer ${layer.id}); ask for fewer cycles than ${span.begin}:${span.end}`);
+      }
     }
   }
   // Stable: events at the same time keep their layer order.

@@ -17,6 +17,9 @@ import { readSource } from '../read-source.ts';
 import { parseCycles } from '../span.ts';
 import { DEFAULT_CPS } from '../tempo.ts';
 
+/** The longest render. */
+export const MAX_RENDER_SECONDS = 3600;
+
 export const renderOptions = {
   cycles: { value: true, alias: 'c' },
   cps: { value: true },
@@ -42,19 +45,22 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
   try {
     const { loadPattern } = await import('../source.ts');
     const loaded = await loadPattern(command, source.name, source.code, io.stderr);
+    const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
+    const seconds = (span.end - span.begin) / cps;
+    if (seconds > MAX_RENDER_SECONDS) {
+      throw new UserError(`motif ${command}: cycles ${span.begin} to ${span.end} at ${cps} cps last ${seconds.toFixed(0)} s, longer than the 1 hour a render may last`, USAGE);
+    }
     const queried = requireEvents(command, source.name, queryEvents(source.name, loaded.layers, span), span);
     // Events marked with .midi() go to MIDI outputs, not to the speakers: not rendered, as on strudel.cc.
     const events = queried.filter((event) => midiDeviceOf(event.value) === null);
     const midi = queried.length - events.length;
     if (!events.length) throw new UserError(`motif ${command}: every event in ${source.name} is marked with .midi(); nothing to render (motif export writes a MIDI file)`);
     if (midi) io.stderr(`warning: ${midi} events marked with .midi() are MIDI output, not sound: not rendered (motif export writes them to a MIDI file)\n`);
-    const cps = cpsOption ?? loaded.cps ?? DEFAULT_CPS;
     const plan = planRender(
       events.map((event) => ({ begin: event.begin.valueOf(), end: event.end.valueOf(), value: event.value })),
       span,
       cps,
     );
-    if (plan.seconds > 3600) throw new UserError(`motif ${command}: ${plan.seconds.toFixed(0)} s is longer than the 1 hour limit`, USAGE);
     renderer = await launching;
     const audio = await renderPlan(plan, { renderer, sampleRate, tailSeconds, sampleMaps: loaded.sampleMaps, ...(seed === undefined ? {} : { seed }) });
     if (process.env.MOTIF_DEBUG) for (const warning of audio.warnings) io.stderr(`page: ${warning}\n`);
