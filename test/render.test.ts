@@ -315,6 +315,19 @@ describe('motif render', () => {
     expect(existsSync(wav)).toBe(false);
   }, 60_000);
 
+  it('says why a render is silent when a control is NaN, naming the call; other sounds still play', async () => {
+    const wav = join(dir, 'nan.wav');
+    const refused = await run('render', '-e', 'note("c4 e4")\n  .gain(NaN)', '--cycles', '1', '-o', wav);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err.trim().split('\n')).toHaveLength(1);
+    expect(refused.err).toMatch(/^motif render: the render is silent: -e:2:4: gain is NaN: events with it are silent .* \(2 of 2 events\); nothing written$/m);
+    expect(existsSync(wav)).toBe(false);
+    const mixed = await run('render', '-e', 'stack(note("c4 e4").gain(1/0), s("bd"))', '--cycles', '1', '-o', wav);
+    expect(mixed.code).toBe(0);
+    expect(mixed.err).toMatch(/^warning: -e:1:21: gain is Infinity: .* \(2 of 3 events\)$/m);
+    expect(existsSync(wav)).toBe(true);
+  }, 60_000);
+
   it('says in one line when Chromium is missing', async () => {
     const saved = process.env.MOTIF_CHROMIUM;
     process.env.MOTIF_CHROMIUM = join(dir, 'no-chromium-here');

@@ -11,6 +11,7 @@ import { registerDrumKit } from './drum-kit.ts';
 import type { DrumSelection } from './drums/kit.ts';
 import { createMasterBus, type MasterBus } from './master-bus.ts';
 import { bankFallback, isRest, soundName } from './sound-name.ts';
+import { nonFiniteControls, nonFiniteMessage } from './control-check.ts';
 import { OnceWarnings } from './warnings.ts';
 
 /** Polyphony caps: superdough fades the oldest voice out when a new one would exceed it. */
@@ -88,6 +89,11 @@ export async function registerDefaultSounds(context: BaseAudioContext, options: 
     async playHap(value, time, duration, cps = 0.5, cycle = 0) {
       if (typeof value !== 'object' || value === null) {
         warnings.warn('no-sound', `Events need a sound: add .s("…") or .note(…) (got ${JSON.stringify(value)})`);
+        return;
+      }
+      const broken = nonFiniteControls(value);
+      if (broken.length) {
+        for (const { control, value: bad } of broken) warnings.warn(`nonfinite:${control}`, nonFiniteMessage(control, bad));
         return;
       }
       let controls = { ...(value as Record<string, unknown>) };

@@ -39,7 +39,11 @@ export function nameInMessage(message: string): Named {
  * property with that name. Returns null when the message names nothing findable.
  */
 export function locateRuntimeError(code: string, message: string): CodePosition | null {
-  const named = nameInMessage(message);
+  return locateName(code, nameInMessage(message));
+}
+
+/** Where the first identifier or member property with that name sits in the code, or null. */
+export function locateName(code: string, named: Named): CodePosition | null {
   if (!named.identifier && !named.property) return null;
   let ast: Node;
   try {

@@ -15,6 +15,8 @@ import type { CliIO } from '../io.ts';
 import { writeOutput } from '../output.ts';
 import { readSource } from '../read-source.ts';
 import { parseCycles } from '../span.ts';
+import { nonFiniteControls, nonFiniteMessage } from '../../audio/control-check.ts';
+import { locateName } from '../../runtime/positions.ts';
 import { DEFAULT_CPS } from '../tempo.ts';
 
 /** The longest render. */
@@ -61,6 +63,20 @@ export async function renderFromArgs(command: string, args: ParsedArgs, io: CliI
       span,
       cps,
     );
+    // Events with a NaN or infinite control are silent (the page skips them): say which and where.
+    const broken = new Map<string, { value: number; events: number }>();
+    let silent = 0;
+    for (const note of plan.notes) {
+      const bad = nonFiniteControls(note.value);
+      if (bad.length) silent++;
+      for (const { control, value } of bad) broken.set(control, { value, events: (broken.get(control)?.events ?? 0) + 1 });
+    }
+    const brokenLines = [...broken].map(([control, { value, events }]) => {
+      const at = locateName(source.code, { property: control });
+      return `${source.name}:${at ? `${at.line}:${at.column}:` : ''} ${nonFiniteMessage(control, value)} (${events} of ${plan.notes.length} events)`;
+    });
+    if (silent === plan.notes.length) throw new UserError(`motif ${command}: the render is silent: ${brokenLines.join('; ')}; nothing written`);
+    for (const line of brokenLines) io.stderr(`warning: ${line}\n`);
     renderer = await launching;
     const audio = await renderPlan(plan, { renderer, sampleRate, tailSeconds, sampleMaps: loaded.sampleMaps, ...(seed === undefined ? {} : { seed }) });
     if (process.env.MOTIF_DEBUG) for (const warning of audio.warnings) io.stderr(`page: ${warning}\n`);
