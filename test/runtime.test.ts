@@ -111,6 +111,17 @@ describe('evaluate', () => {
     expect(() => withDeadline(50, () => result.pattern!.query(new State(new TimeSpan(Fraction(0), Fraction(1)))))).toThrow(/ran longer than 50 ms at line 1/);
   });
 
+  it('refuses mini-notation too long or too deeply nested, at its position, before parsing it', async () => {
+    const started = Date.now();
+    const long = await evaluate(`x = 1\nnote("${Array(7000).fill('c4').join(' ')}")`);
+    expect(long.errors).toEqual([{ kind: 'syntax', message: expect.stringMatching(/^This mini-notation string has 20999 characters; Motif reads up to 8000/), line: 2, column: 6 }]);
+    const deep = await evaluate(`note("${'['.repeat(1000)}c4${']'.repeat(1000)}")`);
+    expect(deep.errors).toEqual([{ kind: 'syntax', message: 'This mini-notation string nests brackets 1000 deep; Motif reads up to 64 levels', line: 1, column: 6 }]);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const fine = await evaluate(`note("${'['.repeat(20)}c4 e4${']'.repeat(20)}")`);
+    expect(fine.errors).toEqual([]);
+  });
+
   it('reports a syntax error with its line and column, and never throws', async () => {
     const result = await evaluate('s("bd")\nnote("c3").fast(2))');
     expect(result.pattern).toBeNull();

@@ -18,7 +18,8 @@ import { installMidiMethod } from './midi-method.ts';
 import { sliderPattern, sliderPlaces, type SliderPlace } from './sliders.ts';
 import { locateRuntimeError, positionAt } from './positions.ts';
 import { checkLoop, DeadlineError, EVALUATION_DEADLINE_MS, withDeadlineAsync } from './deadline.ts';
-import { guardLoops, LOOP_CHECK } from './loop-guard.ts';
+import { guardLoops, LOOP_CHECK, parseUserCode } from './loop-guard.ts';
+import { miniLimitErrors } from './mini-limits.ts';
 import type { StripResult } from './strip-types.ts';
 import type { CodePosition, EvalResult, Layer, MotifError } from './result.ts';
 import { strudelScope, usableNames, type Scope } from './scope.ts';
@@ -74,9 +75,9 @@ export function runtimeError(code: string, error: unknown): MotifError {
 }
 
 /** Start positions of top-level labelled statements (`$:`, `bass:`), in order. */
-function labelPositions(code: string): CodePosition[] {
+function labelPositions(code: string, parsed: Node | null): CodePosition[] {
   try {
-    const ast = parse(code, { ecmaVersion: 2022, allowAwaitOutsideFunction: true }) as Node & { body: Node[] };
+    const ast = (parsed ?? parse(code, { ecmaVersion: 2022, allowAwaitOutsideFunction: true })) as Node & { body: Node[] };
     return ast.body.filter((node) => node.type === 'LabeledStatement').map((node) => positionAt(code, node.start));
   } catch {
     return [];
@@ -164,7 +165,8 @@ async function loadModule(specifier: string, host: Host, chain: string[]): Promi
   let output: string;
   try {
     // The transpiler insists on a final expression statement; `void 0` after the module's text is one.
-    output = guardLoops(exported.code, transpiler(`${exported.code}\nvoid 0`, { emitWidgets: false, addReturn: false }).output);
+    const ast = parseUserCode(exported.code);
+    output = guardLoops(exported.code, ast, transpiler(`${exported.code}\nvoid 0`, { emitWidgets: false, addReturn: false }).output);
   } catch (error) {
     return { exports: null, errors: [syntaxError(error)] };
   }
@@ -203,12 +205,15 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
   const prepared = await prepare(userCode, host, []);
   if (prepared.errors.length) return failed(prepared.errors);
   const code = prepared.code; // same offsets as userCode: type syntax and imports are blanked
+  const ast = parseUserCode(code);
+  const tooBig = ast ? miniLimitErrors(code, ast) : [];
+  if (tooBig.length) return failed(tooBig);
   let output: string;
   let miniLocations: [number, number][];
   let sliders: SliderPlace[];
   try {
     const transpiled = transpiler(code, { emitWidgets: true, addReturn: true });
-    output = guardLoops(code, transpiled.output);
+    output = guardLoops(code, ast, transpiled.output);
     miniLocations = transpiled.miniLocations;
     sliders = sliderPlaces(transpiled.widgets);
   } catch (error) {
@@ -230,7 +235,7 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
     return failed([runtimeError(code, error)]);
   }
 
-  const positions = labelPositions(code);
+  const positions = labelPositions(code, ast);
   let layers: Layer[];
   if (collector.entries.length) {
     layers = collector.audible().map((entry) => ({

@@ -17,13 +17,16 @@ interface LoopNode extends Node {
   body: Node;
 }
 
-function loopsOf(code: string, sourceType: 'script' | 'module'): LoopNode[] | null {
-  let ast: Node;
+/** The user's code as acorn reads it (module syntax, top-level await and return allowed), or null. */
+export function parseUserCode(code: string, sourceType: 'script' | 'module' = 'module'): Node | null {
   try {
-    ast = parse(code, { ecmaVersion: 2022, sourceType, allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
+    return parse(code, { ecmaVersion: 2022, sourceType, allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
   } catch {
     return null;
   }
+}
+
+function loopsOf(ast: Node): LoopNode[] {
   const loops: LoopNode[] = [];
   full(ast, (node) => {
     if (LOOPS.has(node.type)) loops.push(node as LoopNode);
@@ -32,13 +35,14 @@ function loopsOf(code: string, sourceType: 'script' | 'module'): LoopNode[] | nu
 }
 
 /**
- * `output` (the transpiler's) with a check at the top of every loop body; `userCode` gives the
- * lines (line 0 when the loops cannot be matched).
+ * `output` (the transpiler's) with a check at the top of every loop body; the user's code and its
+ * syntax tree give the lines (line 0 when the loops cannot be matched).
  */
-export function guardLoops(userCode: string, output: string): string {
-  const loops = loopsOf(output, 'script');
-  if (!loops || loops.length === 0) return output;
-  const userLoops = loopsOf(userCode, 'module') ?? [];
+export function guardLoops(userCode: string, userAst: Node | null, output: string): string {
+  const outputAst = parseUserCode(output, 'script');
+  const loops = outputAst ? loopsOf(outputAst) : [];
+  if (loops.length === 0) return output;
+  const userLoops = userAst ? loopsOf(userAst) : [];
   const lines = userLoops.length === loops.length ? userLoops.map((loop) => positionAt(userCode, loop.start).line) : loops.map(() => 0);
   const edits: { at: number; text: string }[] = [];
   loops.forEach((loop, i) => {
