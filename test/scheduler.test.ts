@@ -201,6 +201,21 @@ describe('Scheduler', () => {
     expect(errors).toEqual([expect.objectContaining({ kind: 'query', layer: 'lead', message: 'Layer lead: ran longer than 200 ms at line 3 (an endless loop?) (playing its previous version)' })]);
   });
 
+  it('thins a layer over its event budget, reports it once, and plays the other layers whole', async () => {
+    const { scheduler, events, errors, run } = setup(0.5);
+    scheduler.setLayers(await layers('$: s("bd*100000")\n$: note("c4 e4 g4 b4").s("sine")'));
+    scheduler.start();
+    run(20);
+    const cycles = (e: ScheduledEvent) => e.cycle >= 1 && e.cycle < 4;
+    expect(events.filter((e) => e.layer === '$1' && cycles(e)).map(sound)).toEqual(Array(12).fill('sine'));
+    const dense = events.filter((e) => e.layer === '$0' && cycles(e));
+    // 3 cycles = 6 s at 0.5 cps: 500 events per second, and a burst of 64 at most.
+    expect(dense.length).toBeGreaterThan(6 * 500 - 100);
+    expect(dense.length).toBeLessThanOrEqual(6 * 500 + 64);
+    expect(scheduler.stats.thinned).toBeGreaterThan(100_000);
+    expect(errors).toEqual([expect.objectContaining({ kind: 'query', layer: '$0', line: 1, message: expect.stringMatching(/^Layer \$0: about \d+ events per second, more than the 500 a layer may play: thinned/) })]);
+  });
+
   it('silences a new layer that throws with nothing to fall back to, once', async () => {
     const { scheduler, events, errors, run } = setup(1);
     scheduler.setLayers(await layers('$: s("bd*2")\nbad: s("hh").withValue(() => { throw new Error(\'nope\') })'));

@@ -7,8 +7,10 @@
  * `now` mode starts at the committed point, and a tempo change applies from there on.
  */
 import type { MotifError } from '../runtime/result.ts';
+import { byOnset, DEFAULT_EVENT_BUDGET, RateBucket, thin, type EventBudget } from './event-budget.ts';
 import { nextSlots, queryOnsets, type LayerSlot } from './layer-slots.ts';
 import { changeTempo, cycleAt, tempoAnchor, timeAt, type TempoAnchor } from './tempo.ts';
+import type { Hap } from '@strudel/core';
 import {
   DEFAULT_CPS,
   DEFAULT_TIMING,
@@ -36,6 +38,8 @@ export interface SchedulerStats {
   late: number;
   /** Clock time skipped because the timer stalled past the look-ahead (e.g. a frozen tab). */
   skippedSeconds: Seconds;
+  /** Events left out by thinning layers over their budget. */
+  thinned: number;
 }
 
 export class Scheduler {
@@ -50,11 +54,17 @@ export class Scheduler {
   private committed: Cycles = 0;
   private running = false;
   private readonly reported = new Set<string>();
-  readonly stats: SchedulerStats = { committed: 0, late: 0, skippedSeconds: 0 };
+  readonly stats: SchedulerStats = { committed: 0, late: 0, skippedSeconds: 0, thinned: 0 };
+  private readonly budget: EventBudget;
+  /** Each layer's event budget, by id; and all layers'. */
+  private buckets = new Map<string, RateBucket>();
+  private readonly totalBucket: RateBucket;
 
   constructor(options: SchedulerOptions) {
     this.options = options;
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.budget = options.budget ?? DEFAULT_EVENT_BUDGET;
+    this.totalBucket = new RateBucket(this.budget.totalPerSecond, this.budget.totalBurst);
     this.anchor = tempoAnchor(0, 0, options.cps ?? DEFAULT_CPS);
   }
 
@@ -188,10 +198,40 @@ export class Scheduler {
     }
   }
 
+  /** A layer's onsets in [begin, end), thinned to its budget (reported once per layer version). */
+  private layerOnsets(slot: LayerSlot, begin: Cycles, end: Cycles, seconds: Seconds): Hap[] {
+    const haps = queryOnsets(slot, begin, end, (error) => this.report(error));
+    let bucket = this.buckets.get(slot.layer.id);
+    if (!bucket) this.buckets.set(slot.layer.id, (bucket = new RateBucket(this.budget.layerPerSecond, this.budget.layerBurst)));
+    const keep = bucket.take(haps.length, seconds);
+    if (haps.length <= keep) return haps;
+    this.stats.thinned += haps.length - keep;
+    const { id, position } = slot.layer;
+    const rate = Math.round(haps.length / Math.max(seconds, 1e-3));
+    this.report({
+      kind: 'query',
+      message: `Layer ${id}: about ${rate} events per second, more than the ${this.budget.layerPerSecond} a layer may play: thinned (the other layers play on)`,
+      ...position,
+      layer: id,
+    });
+    return thin(byOnset(haps), keep);
+  }
+
   private commit(begin: Cycles, end: Cycles, now: Seconds): void {
     const events: ScheduledEvent[] = [];
-    for (const slot of this.slots) {
-      for (const hap of queryOnsets(slot, begin, end, (error) => this.report(error))) {
+    const seconds = (end - begin) / this.anchor.cps;
+    const perLayer = this.slots.map((slot) => this.layerOnsets(slot, begin, end, seconds));
+    const total = perLayer.reduce((n, haps) => n + haps.length, 0);
+    const keepTotal = this.totalBucket.take(total, seconds);
+    if (total > keepTotal) {
+      // Every layer keeps its share of the total, so busy layers cannot crowd out a quiet one.
+      this.stats.thinned += total - keepTotal;
+      this.report({ kind: 'query', message: `All layers: about ${Math.round(total / Math.max(seconds, 1e-3))} events per second, more than the ${this.budget.totalPerSecond} Motif plays: each layer thinned`, line: 1, column: 1 });
+      const share = Math.max(1, Math.floor(keepTotal / this.slots.length));
+      perLayer.forEach((haps, i) => (perLayer[i] = thin(byOnset(haps), share)));
+    }
+    this.slots.forEach((slot, i) => {
+      for (const hap of perLayer[i]!) {
         const whole = hap.wholeOrPart();
         const cycle = whole.begin.valueOf();
         const event: ScheduledEvent = {
@@ -204,7 +244,7 @@ export class Scheduler {
         };
         events.push(event);
       }
-    }
+    });
     events.sort((a, b) => a.audioTime - b.audioTime);
     for (const event of events) {
       if (event.audioTime < now - 1e-9) {

@@ -4,6 +4,7 @@
  */
 import type { Hap, Pattern } from '@strudel/core';
 import type { CodePosition, MotifError } from '../runtime/result.ts';
+import type { EventBudget } from './event-budget.ts';
 
 /** Seconds on the output clock (the AudioContext clock in the browser). */
 export type Seconds = number;
@@ -72,6 +73,8 @@ export interface SchedulerOptions {
   onError?: (error: MotifError) => void;
   timing?: Partial<SchedulerTiming>;
   cps?: Cps;
+  /** Events per second a layer and all layers may play (`event-budget.ts`); default DEFAULT_EVENT_BUDGET. */
+  budget?: EventBudget;
 }
 
 export type { Hap, Pattern };
