@@ -40,6 +40,7 @@ export const TEMPO_RANGE = { min: 1, max: 1000 } as const;
  * and whole. Returns one line per problem.
  */
 function truncation(bytes: Uint8Array, declaredTracks: number): string[] {
+  if (bytes.length < 14) return [`the file is truncated: ${bytes.length} bytes, shorter than a MIDI header`];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 8 + view.getUint32(4);
   let tracks = 0;

@@ -5,6 +5,7 @@
  */
 import { State, TimeSpan, type Hap, type Pattern } from '@strudel/core';
 import { TICK_QUERY_DEADLINE_MS, withDeadline } from '../runtime/deadline.ts';
+import { explainLibraryError } from '../runtime/library-errors.ts';
 import type { MotifError } from '../runtime/result.ts';
 import type { Cycles, SchedulerLayer } from './types.ts';
 
@@ -36,7 +37,7 @@ function lastGood(slot: LayerSlot): Pattern | null {
 }
 
 function queryError(slot: LayerSlot, error: unknown, fallingBack: boolean): MotifError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = explainLibraryError(error instanceof Error ? error.message : String(error));
   const { id, position } = slot.layer;
   const tail = fallingBack ? 'playing its previous version' : 'layer silenced';
   return { kind: 'query', message: `Layer ${id}: ${message} (${tail})`, line: position.line, column: position.column, layer: id };

@@ -108,6 +108,8 @@ declare module '@strudel/mini' {
   export function mini(...strings: string[]): Pattern;
   export function m(code: string, offset: number): Pattern;
   export function getLeafLocations(code: string, start: number, userCode: string): [number, number][];
+  /** Parses mini-notation; a parse error's message names the line of `userCode` at `start` + its offset. */
+  export function mini2ast(code: string, start?: number, userCode?: string): unknown;
   export function miniAllStrings(): void;
 }
 

@@ -33,7 +33,18 @@ function fail(option: string, message: string): never {
   throw new AiCallError('continue', message, option);
 }
 
-const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+/** A value as the user wrote it, near enough: strings quoted, objects and lists as JSON. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return Array.isArray(value) ? 'a list' : 'an object';
+    }
+  }
+  return String(value);
+}
 
 function positiveInteger(raw: Record<string, unknown>, option: string, max: number): number | undefined {
   const value = raw[option];
