@@ -21,7 +21,6 @@ import { checkLoop, DeadlineError, EVALUATION_DEADLINE_MS, withDeadlineAsync } f
 import { guardLoops, LOOP_CHECK, parseUserCode } from './loop-guard.ts';
 import { miniLimitErrors } from './mini-limits.ts';
 import { miniStringError } from './mini-errors.ts';
-import { trialQueryError } from './trial-query.ts';
 import type { StripResult } from './strip-types.ts';
 import type { CodePosition, EvalResult, Layer, MotifError } from './result.ts';
 import { strudelScope, usableNames, type Scope } from './scope.ts';
@@ -266,7 +265,5 @@ async function evaluateNow(userCode: string, options: EvaluateOptions): Promise<
     // `all(…)` applies to the stack: keep one layer so the scheduler plays what the user asked for.
     layers = [{ id: 'all', pattern, position: { line: 1, column: 1 } }];
   }
-  const failsToPlay = trialQueryError(code, ast, layers);
-  if (failsToPlay) return failed([failsToPlay]);
   return { pattern, layers, miniLocations, cps, errors: [], warnings: [...collector.notes, ...visualNotes], sliders };
 }

@@ -12,7 +12,7 @@ import { positionAt } from './positions.ts';
 import type { MotifError } from './result.ts';
 
 /** The mini-notation strings of the code, in order: their text and where their text starts. */
-export function miniStrings(ast: Node): Array<{ text: string; offset: number }> {
+function miniStrings(ast: Node): Array<{ text: string; offset: number }> {
   const found: Array<{ text: string; offset: number }> = [];
   full(ast, (node) => {
     if (node.type === 'Literal') {

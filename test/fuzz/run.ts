@@ -8,6 +8,7 @@ import { AiCallError } from '../../src/ai/transformers/errors.ts';
 import { decodeSmf, SmfError } from '../../src/midi-file/smf.ts';
 import { ImportLimitError, trackToCode } from '../../src/midi-file/to-code.ts';
 import { withDeadline } from '../../src/runtime/deadline.ts';
+import { explainLibraryError } from '../../src/runtime/library-errors.ts';
 import { evaluate } from '../../src/runtime/evaluate.ts';
 import { midiFile, miniString, optionValue, quoted, randomFor } from './generators.ts';
 
@@ -18,7 +19,7 @@ const LEAKS = /Cannot read propert|is not a function|is not iterable|of undefine
  * An internal error: a library's own error with no word of Motif's around it. Motif's wrapper
  * ("Mini-notation "…" cannot be read (…)", at the string's position) says what and where.
  */
-const isInternal = (message: string): boolean => LEAKS.test(message) && !/^Mini-notation "|\((Invalid argument|Maximum call stack size exceeded|Invalid array length)\)$/.test(message);
+const isInternal = (message: string): boolean => LEAKS.test(message) && !/\((Invalid argument|Maximum call stack size exceeded|Invalid array length)\)$/.test(message);
 
 /** The longest a case may take before it counts as a hang. */
 export const HANG_MS = 3000;
@@ -77,7 +78,8 @@ export async function fuzzMini(seed: number, cases: number): Promise<FuzzReport>
         });
         report.ok++;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        // As the scheduler shows it: at the layer's position, the library's words explained.
+        const message = explainLibraryError(error instanceof Error ? error.message : String(error));
         if (isInternal(message)) report.failures.push(`${label}: internal error while playing: ${message}`);
         else report.userErrors++;
       }
