@@ -64,7 +64,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   let tensorsBaseline = 0;
   try {
     for (let i = 0; i < options.evaluations; i++) {
-      const result = await host.evaluate(TUNES[i % TUNES.length]!(i % 40));
+      const result = await host.evaluate(TUNES[i % TUNES.length]!(i)); // a new seed each time: the model generates
       if (result.errors.length) errors.push(result.errors[0]!.message);
       else scheduler.setLayers(result.layers, { swap: 'cycle' });
       if (!scheduler.playing) scheduler.start();
