@@ -1,3 +1,4 @@
+import type { HapValue } from '@strudel/core';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/runtime/evaluate.ts';
 import type { MotifError } from '../src/runtime/result.ts';
@@ -214,6 +215,27 @@ describe('Scheduler', () => {
     expect(dense.length).toBeLessThanOrEqual(6 * 500 + 64);
     expect(scheduler.stats.thinned).toBeGreaterThan(100_000);
     expect(errors).toEqual([expect.objectContaining({ kind: 'query', layer: '$0', line: 1, message: expect.stringMatching(/^Layer \$0: about \d+ events per second, more than the 500 a layer may play: thinned/) })]);
+  });
+
+  it.each(['', '$: ', 'bass: '])('falls back the same way whatever the layer is called (%j)', async (label) => {
+    const { scheduler, events, errors, run } = setup(1);
+    scheduler.setLayers(await layers(`${label}note("c4*4").s("sine")`));
+    scheduler.start();
+    run(12.5);
+    let calls = 0;
+    const throwsLater = (await layers(`${label}note("e4*4").s("saw")`)).map((layer) => ({
+      ...layer,
+      pattern: layer.pattern.withValue((value: HapValue) => {
+        if (++calls > 8) throw new Error('boom'); // plays two cycles, then fails
+        return value;
+      }),
+    }));
+    scheduler.setLayers(throwsLater);
+    run(18);
+    const id = throwsLater[0]!.id;
+    expect(errors).toEqual([expect.objectContaining({ layer: id, message: `Layer ${id}: boom (playing its previous version)` })]);
+    const late = events.filter((e) => e.cycle >= 6 && e.cycle < 8);
+    expect(late.map(sound)).toEqual(Array(8).fill('sine'));
   });
 
   it('silences a new layer that throws with nothing to fall back to, once', async () => {

@@ -32,35 +32,37 @@ export class DeadlineError extends Error {
   }
 }
 
-/** Runs `body` with a deadline `ms` from now (or the outer one, if sooner). */
-export function withDeadline<T>(ms: number, body: () => T): T {
+/** Arms a deadline `ms` from now (unless the running one is sooner); returns what disarms it. */
+function arm(ms: number): () => void {
   const outer = { deadline, budget };
   const mine = now() + ms;
   if (mine < deadline) {
     deadline = mine;
     budget = ms;
   }
+  return () => {
+    deadline = outer.deadline;
+    budget = outer.budget;
+  };
+}
+
+/** Runs `body` with a deadline `ms` from now (or the outer one, if sooner). */
+export function withDeadline<T>(ms: number, body: () => T): T {
+  const disarm = arm(ms);
   try {
     return body();
   } finally {
-    deadline = outer.deadline;
-    budget = outer.budget;
+    disarm();
   }
 }
 
 /** As `withDeadline` for async work: the deadline holds until the promise settles. */
 export async function withDeadlineAsync<T>(ms: number, body: () => Promise<T>): Promise<T> {
-  const outer = { deadline, budget };
-  const mine = now() + ms;
-  if (mine < deadline) {
-    deadline = mine;
-    budget = ms;
-  }
+  const disarm = arm(ms);
   try {
     return await body();
   } finally {
-    deadline = outer.deadline;
-    budget = outer.budget;
+    disarm();
   }
 }
 

@@ -28,6 +28,14 @@ async function open(url: string) {
   await page.waitForSelector('.cm-content');
 }
 
+/** The app with nothing saved, as on a first start. */
+async function openEmpty() {
+  await open(`${session.url}?test`);
+  await session.page.evaluate('localStorage.clear()');
+  await session.page.reload();
+  await session.page.waitForSelector('.cm-content');
+}
+
 describe('keeping code', () => {
   it('opens with the example tune on a first start', async () => {
     await open(`${session.url}?test`);
@@ -72,10 +80,7 @@ describe('keeping code', () => {
 
   it('never lets a share link replace the saved code when only the hash changes, nor after Restore', async () => {
     const { page } = session;
-    await open(`${session.url}?test`);
-    await page.evaluate('localStorage.clear()');
-    await page.reload();
-    await page.waitForSelector('.cm-content');
+    await openEmpty();
     await typeCode(page, 'note("a3 c4")');
     await page.waitForTimeout(800);
     // The same tab follows a link to shared code: only the hash changes, the page stays.
@@ -93,10 +98,7 @@ describe('keeping code', () => {
 
   it('saves the code when it is evaluated, before the autosave delay, and keeps a history of evaluated versions', async () => {
     const { page } = session;
-    await open(`${session.url}?test`);
-    await page.evaluate('localStorage.clear()');
-    await page.reload();
-    await page.waitForSelector('.cm-content');
+    await openEmpty();
     await typeCode(page, 'note("c4").s("sine")');
     await page.keyboard.press('Control+Enter');
     await typeCode(page, 'note("e4").s("sine")');

@@ -47,29 +47,32 @@ export function breakCopy(
   const eventOf = (pitch: number): number | null =>
     pitch < range.minPitch || pitch > range.maxPitch ? null : pitch - range.minPitch + FIRST_PITCH_EVENT;
   const ok = (candidate: number[]): boolean => barCopyKind(promptBars, candidate) === null && candidate.every((e) => allowed[e] !== false);
+  /** The bar with the note of step `from` moved `degrees` scale steps and put at step `to`, if that works. */
+  const variant = (from: number, to: number, degrees: number): number[] | null => {
+    const moved = moveByDegrees(pitchOf(bar[from]!), degrees, { pitchClasses: [...scale] });
+    const event = moved === null ? null : eventOf(moved);
+    if (event === null) return null;
+    const candidate = [...bar];
+    candidate[to] = event;
+    return ok(candidate) ? candidate : null;
+  };
   const moves = [1, -1, 2, -2];
+  // A note moved a scale step, the last note first…
   for (const at of [...onsets].reverse()) {
     for (const degrees of moves) {
-      const moved = moveByDegrees(pitchOf(bar[at]!), degrees, { pitchClasses: [...scale] });
-      const event = moved === null ? null : eventOf(moved);
-      if (event === null) continue;
-      const candidate = [...bar];
-      candidate[at] = event;
-      if (ok(candidate)) return candidate;
+      const candidate = variant(at, at, degrees);
+      if (candidate) return candidate;
     }
   }
+  // …or a note split in two, its second half a step away.
   for (const at of onsets) {
     let end = at + 1;
     while (end < bar.length && bar[end] === NO_EVENT) end++;
     const middle = at + Math.floor((end - at) / 2);
     if (middle <= at) continue;
     for (const degrees of moves) {
-      const moved = moveByDegrees(pitchOf(bar[at]!), degrees, { pitchClasses: [...scale] });
-      const event = moved === null ? null : eventOf(moved);
-      if (event === null) continue;
-      const candidate = [...bar];
-      candidate[middle] = event;
-      if (ok(candidate)) return candidate;
+      const candidate = variant(at, middle, degrees);
+      if (candidate) return candidate;
     }
   }
   return null;

@@ -4,9 +4,9 @@
  */
 import { FIRST_PITCH_EVENT, type MelodyNote } from '../encodings/melody.ts';
 
-// Krumhansl-Kessler key profiles, tonic first.
-const MAJOR_PROFILE = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
-const MINOR_PROFILE = [6.33, 2.68, 3.52, 5.38, 2.6, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
+/** Krumhansl-Kessler key profiles, tonic first. */
+export const MAJOR_PROFILE = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
+export const MINOR_PROFILE = [6.33, 2.68, 3.52, 5.38, 2.6, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
 const MAJOR_SCALE = [0, 2, 4, 5, 7, 9, 11];
 /** Natural minor plus the raised seventh (harmonic minor's leading tone). */
 const MINOR_SCALE = [0, 2, 3, 5, 7, 8, 10, 11];
@@ -18,8 +18,9 @@ export interface KeyEstimate {
   scale: number[];
 }
 
-function correlation(a: number[], b: number[]): number {
-  const mean = (x: number[]): number => x.reduce((s, v) => s + v, 0) / x.length;
+/** Pearson correlation of two equally long lists. */
+export function correlation(a: readonly number[], b: readonly number[]): number {
+  const mean = (x: readonly number[]): number => x.reduce((s, v) => s + v, 0) / x.length;
   const ma = mean(a);
   const mb = mean(b);
   let num = 0;

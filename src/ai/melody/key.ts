@@ -11,6 +11,7 @@
  */
 import { Note, Scale } from '@tonaljs/tonal';
 import type { MelodyNote } from '../encodings/melody.ts';
+import { correlation, MAJOR_PROFILE, MINOR_PROFILE } from './continuation-metrics.ts';
 
 export interface PromptKey {
   /** Pitch class of the tonic, 0 = C … 11 = B. */
@@ -27,8 +28,6 @@ export interface PromptKey {
   coverage: number;
 }
 
-const MAJOR_PROFILE = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
-const MINOR_PROFILE = [6.33, 2.68, 3.52, 5.38, 2.6, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
 
 /** Candidate modes, the profile that fits each, and a small prior for the common ones. */
 const MODES: ReadonlyArray<{ name: string; minor: boolean; prior: number }> = [
@@ -64,21 +63,6 @@ export function keyOf(tonic: number, mode: string): Omit<PromptKey, 'coverage'> 
 const KEYS: ReadonlyArray<{ key: Omit<PromptKey, 'coverage'>; minor: boolean; prior: number }> = Array.from({ length: 12 }, (_, tonic) =>
   MODES.map(({ name, minor, prior }) => ({ key: keyOf(tonic, name), minor, prior })),
 ).flat();
-
-function correlation(a: readonly number[], b: readonly number[]): number {
-  const mean = (x: readonly number[]): number => x.reduce((s, v) => s + v, 0) / x.length;
-  const ma = mean(a);
-  const mb = mean(b);
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i]! - ma) * (b[i]! - mb);
-    da += (a[i]! - ma) ** 2;
-    db += (b[i]! - mb) ** 2;
-  }
-  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
-}
 
 const pitchClass = (pitch: number): number => ((pitch % 12) + 12) % 12;
 
