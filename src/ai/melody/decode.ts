@@ -63,7 +63,7 @@ export const SHORT_PROMPT_VARIATION = { rhythm: 0.3, sequence: 0.01 } as const;
 /** Salt separating the variation draws from the sampling stream for the same seed. */
 const VARIATION_SALT = 0x7a71_a710;
 
-/** A bar's plan: left to the network, forced events (null = sampled), or a rhythm to fill with pitches. */
+/** A bar's plan: left to the network, forced events, or a rhythm whose onsets the network fills with pitches. */
 type BarPlan = { kind: 'free' } | { kind: 'events'; events: number[] } | { kind: 'rhythm'; rhythm: number[] };
 
 interface Sampler {
@@ -138,8 +138,9 @@ function planForAttempt(planned: BarPlan, attempt: number): BarPlan {
 /** Decodes `options.steps` events after `primer` (which is fed first). Deterministic for a seed. */
 export function decodeContinuation(session: StepSession, primer: number[], range: PitchRange, options: DecodeOptions): number[] {
   const primerNotes = eventsToNotes(primer, range);
-  const scale = options.allowedPitchClasses?.length ? options.allowedPitchClasses : estimatePromptKey(primerNotes).pitchClasses;
-  const weights = eventWeights(range, primerNotes, options.allowedPitchClasses?.length ? options.allowedPitchClasses : undefined);
+  const userScale = options.allowedPitchClasses?.length ? options.allowedPitchClasses : undefined;
+  const scale = userScale ?? estimatePromptKey(primerNotes).pitchClasses;
+  const weights = eventWeights(range, primerNotes, userScale);
   const sampler = makeSampler(range, options, weights);
   const allowed = allowedEventMask(range, options.allowedPitchClasses);
   for (const event of primer) session.feed(event);
