@@ -6,10 +6,14 @@ import { findElements, MotifApp } from './editor/app.ts';
 import { CodeStore } from './editor/code-store.ts';
 import { installTestHook } from './editor/test-hook.ts';
 import { createBrowserPlayer } from './player/index.ts';
+import { DEFAULT_TIMING } from './scheduler/types.ts';
 import { bundledPatternModules, createTypeClient, workerTypeStripper } from './editor/types/index.ts';
 
-/** How far ahead of the audible cycle the scheduler has already queried, in seconds (look-ahead and a margin). */
-const SCHEDULED_AHEAD_SECONDS = 0.1;
+/**
+ * How far ahead of the audible cycle the scheduler has already queried, in seconds: the committed
+ * look-ahead with a margin, plus what each layer is queried ahead of that.
+ */
+const SCHEDULED_AHEAD_SECONDS = 0.1 + DEFAULT_TIMING.queryAheadSeconds;
 
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);

@@ -238,6 +238,25 @@ describe('Scheduler', () => {
     expect(late.map(sound)).toEqual(Array(8).fill('sine'));
   });
 
+  it('queries layers ahead and swaps at cycle boundaries without losing or doubling an onset (40 swaps, 10 ms ticks)', async () => {
+    const clock = new ManualClock(0);
+    const timer = new ManualTimer(0.01);
+    const drone: number[] = [];
+    const scheduler = new Scheduler({ clock, timer, cps: 1, output: (e) => void (e.layer === '$0' && drone.push(e.cycle)) });
+    for (let i = 0; i < 40; i++) {
+      scheduler.setLayers(await layers(`$: note("c2").fast(4)\n$: note("e4 g4").s("${i % 2 ? 'sine' : 'saw'}")`), { swap: 'cycle' });
+      if (!scheduler.playing) scheduler.start();
+      for (let t = 0; t < 180; t++) {
+        clock.advance(0.01);
+        timer.fire();
+      }
+    }
+    const quarters = drone.map((cycle) => Math.round(cycle * 4));
+    expect(new Set(quarters).size).toBe(quarters.length);
+    expect(quarters).toEqual(Array.from({ length: quarters.length }, (_, k) => k));
+    expect(quarters.length).toBeGreaterThan(280);
+  });
+
   it('silences a new layer that throws with nothing to fall back to, once', async () => {
     const { scheduler, events, errors, run } = setup(1);
     scheduler.setLayers(await layers('$: s("bd*2")\nbad: s("hh").withValue(() => { throw new Error(\'nope\') })'));

@@ -3,7 +3,7 @@
  * falls back to the version of the same id that played before (or to silence), and its error is
  * reported once per failing version, not once per tick.
  */
-import { State, TimeSpan, type Hap, type Pattern } from '@strudel/core';
+import { State, TimeSpan, type FractionValue, type Hap, type Pattern } from '@strudel/core';
 import { TICK_QUERY_DEADLINE_MS, withDeadline } from '../runtime/deadline.ts';
 import { explainLibraryError } from '../runtime/library-errors.ts';
 import type { MotifError } from '../runtime/result.ts';
@@ -19,6 +19,8 @@ export interface LayerSlot {
   failed: boolean;
   /** True once the fallback has thrown too: the layer is silent until the next evaluation. */
   fallbackFailed: boolean;
+  /** Onsets queried ahead and not yet taken, from `start` to `end` (cycles); see `takeOnsets`. */
+  ahead: { start: Cycles; end: Cycles; haps: Hap[] } | null;
 }
 
 /** Builds the slots for a new evaluation, carrying each id's last good version over. */
@@ -26,7 +28,7 @@ export function nextSlots(previous: readonly LayerSlot[], layers: readonly Sched
   const byId = new Map(previous.map((slot) => [slot.layer.id, slot]));
   return layers.map((layer) => {
     const before = byId.get(layer.id);
-    return { layer, fallback: before ? lastGood(before) : null, proven: false, failed: false, fallbackFailed: false };
+    return { layer, fallback: before ? lastGood(before) : null, proven: false, failed: false, fallbackFailed: false, ahead: null };
   });
 }
 
@@ -68,6 +70,43 @@ export function queryOnsets(
     report(queryError(slot, error, false));
     return [];
   }
+}
+
+/** Steps per cycle of the grid that query chunks end on. */
+const GRID = 64;
+
+/**
+ * Onsets of one slot in [begin, end), queried at least `quantum` cycles at a time: the scheduler
+ * commits short windows (a tick's worth), and a query costs much the same however short its
+ * window, so a layer is queried about once per quantum instead of once per tick. What was queried
+ * ahead is kept for the next windows; a window that does not follow on (a swap, a stall) starts
+ * afresh. `phase` (0 to 1) lengthens a layer's first query by that share of a quantum, so that
+ * layers started together are queried at different ticks. Never throws.
+ */
+export function takeOnsets(
+  slot: LayerSlot,
+  window: { begin: Cycles; end: Cycles; from: FractionValue; to: FractionValue },
+  quantum: Cycles,
+  phase: number,
+  report: (error: MotifError) => void,
+): Hap[] {
+  const { begin, end, from, to: until } = window;
+  const fresh = !slot.ahead || slot.ahead.start > begin || slot.ahead.end < begin;
+  if (fresh) slot.ahead = { start: begin, end: begin, haps: [] };
+  const ahead = slot.ahead!;
+  if (ahead.end < end) {
+    // Chunk ends on a 1/64-cycle grid: exact as floats and as fractions, so a query's end never
+    // lands a rounding error away from an onset.
+    const to = Math.ceil(Math.max(end, ahead.end + quantum * (fresh ? 1 + phase : 1)) * GRID) / GRID;
+    ahead.haps.push(...queryOnsets(slot, ahead.end, to, report));
+    ahead.end = to;
+  }
+  // Compared as Strudel's queries compare them (window ends as fractions: `from`, `until`), so
+  // that an onset on a boundary that a float misses by 1e-14 belongs to exactly one window.
+  const taken = ahead.haps.filter((hap) => hap.wholeOrPart().begin.gte(from) && hap.wholeOrPart().begin.lt(until));
+  ahead.haps = ahead.haps.filter((hap) => hap.wholeOrPart().begin.gte(until));
+  ahead.start = end;
+  return taken;
 }
 
 /**

@@ -8,9 +8,9 @@
  */
 import type { MotifError } from '../runtime/result.ts';
 import { byOnset, DEFAULT_EVENT_BUDGET, RateBucket, thin, type EventBudget } from './event-budget.ts';
-import { nextSlots, queryOnsets, type LayerSlot } from './layer-slots.ts';
+import { nextSlots, takeOnsets, type LayerSlot } from './layer-slots.ts';
 import { changeTempo, cycleAt, tempoAnchor, timeAt, type TempoAnchor } from './tempo.ts';
-import type { Hap } from '@strudel/core';
+import { Fraction, type FractionValue, type Hap } from '@strudel/core';
 import {
   DEFAULT_CPS,
   DEFAULT_TIMING,
@@ -29,6 +29,14 @@ interface PendingSwap {
   cps: Cps | null;
   /** The cycle at which the new layers take over. */
   at: Cycles;
+}
+
+/** A window of committed cycles, its ends also as fractions. */
+interface CommitWindow {
+  begin: Cycles;
+  end: Cycles;
+  from: FractionValue;
+  to: FractionValue;
 }
 
 export interface SchedulerStats {
@@ -199,8 +207,10 @@ export class Scheduler {
   }
 
   /** A layer's onsets in [begin, end), thinned to its budget (reported once per layer version). */
-  private layerOnsets(slot: LayerSlot, begin: Cycles, end: Cycles, seconds: Seconds): Hap[] {
-    const haps = queryOnsets(slot, begin, end, (error) => this.report(error));
+  private layerOnsets(slot: LayerSlot, index: number, window: CommitWindow, seconds: Seconds): Hap[] {
+    const quantum = this.timing.queryAheadSeconds * this.anchor.cps;
+    const phase = index / Math.max(1, this.slots.length);
+    const haps = takeOnsets(slot, window, quantum, phase, (error) => this.report(error));
     let bucket = this.buckets.get(slot.layer.id);
     if (!bucket) this.buckets.set(slot.layer.id, (bucket = new RateBucket(this.budget.layerPerSecond, this.budget.layerBurst)));
     const keep = bucket.take(haps.length, seconds);
@@ -220,7 +230,9 @@ export class Scheduler {
   private commit(begin: Cycles, end: Cycles, now: Seconds): void {
     const events: ScheduledEvent[] = [];
     const seconds = (end - begin) / this.anchor.cps;
-    const perLayer = this.slots.map((slot) => this.layerOnsets(slot, begin, end, seconds));
+    // The window's ends as fractions, once (converting a float to a fraction is not cheap).
+    const window: CommitWindow = { begin, end, from: Fraction(begin), to: Fraction(end) };
+    const perLayer = this.slots.map((slot, index) => this.layerOnsets(slot, index, window, seconds));
     const total = perLayer.reduce((n, haps) => n + haps.length, 0);
     const keepTotal = this.totalBucket.take(total, seconds);
     if (total > keepTotal) {

@@ -53,15 +53,22 @@ export interface SchedulerTiming {
   lookAheadSeconds: Seconds;
   /** Where cycle 0 starts after `start()`, relative to the clock. */
   startDelaySeconds: Seconds;
+  /**
+   * How far ahead of the committed point each layer is queried at once (kept until committed; a
+   * swap discards it). Longer means fewer queries; pattern state read at query time (sliders)
+   * takes effect up to this much later.
+   */
+  queryAheadSeconds: Seconds;
 }
 
 /**
- * Motif's live settings: a 10 ms tick (the timer's interval), a 30 ms committed horizon, and 50 ms
- * from `start()` to cycle 0 (room for the first events' set-up).
+ * Motif's live settings: a 10 ms tick (the timer's interval), a 30 ms committed horizon, 50 ms
+ * from `start()` to cycle 0 (room for the first events' set-up), and layers queried 100 ms at a
+ * time.
  * bench/scheduler.bench.ts measures what they give.
  */
 export const DEFAULT_TICK_SECONDS: Seconds = 0.01;
-export const DEFAULT_TIMING: SchedulerTiming = { lookAheadSeconds: 0.03, startDelaySeconds: 0.05 };
+export const DEFAULT_TIMING: SchedulerTiming = { lookAheadSeconds: 0.03, startDelaySeconds: 0.05, queryAheadSeconds: 0.1 };
 export const DEFAULT_CPS: Cps = 0.5;
 
 export interface SchedulerOptions {
