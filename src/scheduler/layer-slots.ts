@@ -97,7 +97,8 @@ export function takeOnsets(
   if (ahead.end < end) {
     // Chunk ends on a 1/64-cycle grid: exact as floats and as fractions, so a query's end never
     // lands a rounding error away from an onset.
-    const to = Math.ceil(Math.max(end, ahead.end + quantum * (fresh ? 1 + phase : 1)) * GRID) / GRID;
+    // A quantum of 0 queries exactly each window, as the scheduler did before it queried ahead.
+    const to = quantum > 0 ? Math.ceil(Math.max(end, ahead.end + quantum * (fresh ? 1 + phase : 1)) * GRID) / GRID : end;
     ahead.haps.push(...queryOnsets(slot, ahead.end, to, report));
     ahead.end = to;
   }
