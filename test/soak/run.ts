@@ -98,7 +98,6 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
       workerTensorsBaseline: tensorsBaseline,
       workerTensorsEnd: tensors,
       droneGaps: expected - heard,
-      ...(process.env.MOTIF_SOAK_DEBUG ? { missing: Array.from({ length: expected }, (_, k) => Math.round(first * 4) + k).filter((q) => !drone.some((c) => Math.round(c * 4) === q)).map((q) => q / 4) } : {}),
       errors: [...new Set(errors)],
     };
   } finally {
