@@ -7,6 +7,7 @@ import { State, TimeSpan, type FractionValue, type Hap, type Pattern } from '@st
 import { TICK_QUERY_DEADLINE_MS, withDeadline } from '../runtime/deadline.ts';
 import { explainLibraryError } from '../runtime/library-errors.ts';
 import type { MotifError } from '../runtime/result.ts';
+import type { RateBucket } from './event-budget.ts';
 import type { Cycles, SchedulerLayer } from './types.ts';
 
 export interface LayerSlot {
@@ -21,6 +22,8 @@ export interface LayerSlot {
   fallbackFailed: boolean;
   /** Onsets queried ahead and not yet taken, from `start` to `end` (cycles); see `takeOnsets`. */
   ahead: { start: Cycles; end: Cycles; haps: Hap[] } | null;
+  /** The layer's event budget, carried over to the next version of the same id. */
+  bucket: RateBucket | null;
 }
 
 /** Builds the slots for a new evaluation, carrying each id's last good version over. */
@@ -28,7 +31,7 @@ export function nextSlots(previous: readonly LayerSlot[], layers: readonly Sched
   const byId = new Map(previous.map((slot) => [slot.layer.id, slot]));
   return layers.map((layer) => {
     const before = byId.get(layer.id);
-    return { layer, fallback: before ? lastGood(before) : null, proven: false, failed: false, fallbackFailed: false, ahead: null };
+    return { layer, fallback: before ? lastGood(before) : null, proven: false, failed: false, fallbackFailed: false, ahead: null, bucket: before?.bucket ?? null };
   });
 }
 
@@ -46,7 +49,7 @@ function queryError(slot: LayerSlot, error: unknown, fallingBack: boolean): Moti
 }
 
 /** Onset haps of one slot in [begin, end), with the fallback applied. Never throws. */
-export function queryOnsets(
+function queryOnsets(
   slot: LayerSlot,
   begin: Cycles,
   end: Cycles,

@@ -64,8 +64,7 @@ export class Scheduler {
   private readonly reported = new Set<string>();
   readonly stats: SchedulerStats = { committed: 0, late: 0, skippedSeconds: 0, thinned: 0 };
   private readonly budget: EventBudget;
-  /** Each layer's event budget, by id; and all layers'. */
-  private buckets = new Map<string, RateBucket>();
+  /** All layers' event budget (each layer's is on its slot). */
   private readonly totalBucket: RateBucket;
 
   constructor(options: SchedulerOptions) {
@@ -211,9 +210,8 @@ export class Scheduler {
     const quantum = this.timing.queryAheadSeconds * this.anchor.cps;
     const phase = index / Math.max(1, this.slots.length);
     const haps = takeOnsets(slot, window, quantum, phase, (error) => this.report(error));
-    let bucket = this.buckets.get(slot.layer.id);
-    if (!bucket) this.buckets.set(slot.layer.id, (bucket = new RateBucket(this.budget.layerPerSecond, this.budget.layerBurst)));
-    const keep = bucket.take(haps.length, seconds);
+    slot.bucket ??= new RateBucket(this.budget.layerPerSecond, this.budget.layerBurst);
+    const keep = slot.bucket.take(haps.length, seconds);
     if (haps.length <= keep) return haps;
     this.stats.thinned += haps.length - keep;
     const { id, position } = slot.layer;
