@@ -5,7 +5,7 @@
 import type { TypeClient } from './types/index.ts';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import type { EvalResult, MotifError } from '../runtime/result.ts';
+import type { MotifError } from '../runtime/result.ts';
 import { AtomClock } from './atom-clock.ts';
 import { beginEvaluation, clearPlaying, commitEvaluation } from './code-versions.ts';
 import type { CodeStore } from './code-store.ts';
@@ -17,7 +17,7 @@ import { Pianoroll } from './pianoroll.ts';
 import { placeSliders, showSliders } from './sliders.ts';
 import type { AiStatusSource } from './ai-status.ts';
 import type { BakeSource } from './bake-command.ts';
-import type { PlayerPort, SwapMode } from './player-port.ts';
+import type { EvaluationResult, PlayerPort, SwapMode } from './player-port.ts';
 import { codeFromHash, shareHash } from './share.ts';
 import { initialCode } from './startup.ts';
 import { HistoryMenu } from './history-menu.ts';
@@ -64,11 +64,6 @@ const AUTOSAVE_DELAY_MS = 300;
 
 /** Optional parts of Motif the page plugs in. */
 export interface AppServices {
-  /**
-   * Runs each evaluation of `code` (`run`: the player's), e.g. the AI host's `evaluateWith`: it
-   * numbers the AI calls and cancels the requests that only replaced evaluations wanted.
-   */
-  evaluateWith?: (code: string, run: () => Promise<EvalResult>) => Promise<EvalResult>;
   /** Statuses of AI calls, shown in the code. */
   ai?: AiStatusSource & BakeSource;
   /** TypeScript support in the editor (default on). */
@@ -117,7 +112,7 @@ export class MotifApp {
       }),
     });
     this.atoms = new AtomClock(this.view, () => player.audioContext.currentTime);
-    this.roll = new Pianoroll(elements.roll);
+    this.roll = new Pianoroll(elements.roll, (begin, end) => player.rollNotes(begin, end));
     this.history = new HistoryMenu(elements.history, (code) => this.restoreVersion(code));
     this.history.show(store.loadHistory());
     this.swapMode = store.loadSwapMode();
@@ -134,7 +129,7 @@ export class MotifApp {
   }
 
   /** Evaluates the editor's code; the player starts if it was stopped. */
-  async evaluate(): Promise<EvalResult | null> {
+  async evaluate(): Promise<EvaluationResult | null> {
     const id = ++this.evaluation;
     const code = this.view.state.doc.toString();
     // Saved before it runs: a crash or a reload during the evaluation loses nothing.
@@ -145,11 +140,10 @@ export class MotifApp {
     const swap = this.swapMode;
     const wasPlaying = this.player.playing;
     const stops = this.stops;
-    let result: EvalResult;
+    let result: EvaluationResult;
     this.heldErrors ??= [];
     try {
-      const run = () => this.player.evaluate(code, { swap });
-      result = await (this.services.evaluateWith ? this.services.evaluateWith(code, run) : run());
+      result = await this.player.evaluate(code, { swap });
     } catch (error) {
       this.setStatus(`Could not evaluate: ${error instanceof Error ? error.message : String(error)}`, true);
       this.releaseErrors();
@@ -168,7 +162,7 @@ export class MotifApp {
     return result;
   }
 
-  private show(result: EvalResult, code: string, swap: SwapMode, wasPlaying: boolean): void {
+  private show(result: EvaluationResult, code: string, swap: SwapMode, wasPlaying: boolean): void {
     if (result.errors.length) {
       showErrors(this.view, 'evaluation', code, result.errors);
       const first = result.errors[0]!;
@@ -182,7 +176,6 @@ export class MotifApp {
       this.view.dispatch({ effects: showSliders.of(placeSliders(this.view.state, result.sliders)) });
       this.playingCode = code;
       clearErrors(this.view);
-      this.roll.setLayers(result.layers);
       const playing = result.layers.length ? 'Playing' : 'Playing silence';
       this.setStatus(result.warnings.length ? `${playing} · ${result.warnings.join(' · ')}` : playing);
     }

@@ -26,10 +26,9 @@ export class AtomClock {
 
   /** Feed with the player's events. */
   readonly onEvent = (event: PlayedEvent): void => {
-    const locations = event.hap.context?.locations as SourceRange[] | undefined;
-    if (!locations?.length) return;
-    const cycle = event.hap.whole?.begin.valueOf() ?? event.hap.part.begin.valueOf();
-    this.timeline.add(locations, cycle, event.audioTime, event.durationSeconds);
+    const locations: SourceRange[] = event.locations;
+    if (!locations.length) return;
+    this.timeline.add(locations, event.cycle, event.audioTime, event.durationSeconds);
     this.start();
   };
 

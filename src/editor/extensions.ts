@@ -47,7 +47,7 @@ export function editorExtensions(options: EditorOptions): Extension[] {
     activeAtoms(),
     inlineErrors(),
     evaluationFlash(),
-    sliders(),
+    sliders((id, value) => options.player.setSlider(id, value)),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onChange(update.state.doc.toString());
     }),

@@ -2,32 +2,20 @@
  * A pianoroll of the running pattern on a canvas: a window of cycles scrolling past a fixed
  * playhead, pitched notes on rows, drum sounds on lanes, one colour per layer.
  */
-import type { Pattern } from '@strudel/core';
-import type { Layer } from '../runtime/result.ts';
-import { rollNote, rollPlacer, type RollNote } from './pianoroll-layout.ts';
+import { rollPlacer, type RollNote } from './pianoroll-layout.ts';
 
 const CYCLES_BEFORE = 1;
 const CYCLES_AFTER = 3;
 const LAYER_COLOURS = ['#7dd3fc', '#f0a86b', '#a5d6a7', '#c792ea', '#ffcb6b', '#82aaff', '#f87171'];
 
+/** The running layers' notes in [begin, end) (the player's `rollNotes`). */
+export type RollSource = (begin: number, end: number) => RollNote[];
+
 export class Pianoroll {
-  private layers: Pick<Layer, 'pattern'>[] = [];
-  private failed = false;
-
-  constructor(private readonly canvas: HTMLCanvasElement) {}
-
-  setLayers(layers: readonly Pick<Layer, 'pattern'>[]): void {
-    this.layers = [...layers];
-    this.failed = false;
-  }
-
-  private query(pattern: Pattern, begin: number, end: number, layer: number): RollNote[] {
-    return pattern
-      .queryArc(begin, end)
-      .filter((hap) => hap.hasOnset())
-      .map((hap) => rollNote(hap, layer))
-      .filter((note): note is RollNote => note !== null);
-  }
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly notesIn: RollSource,
+  ) {}
 
   /** Draws the window around `cycle`; `cycle` null draws an idle roll. */
   draw(cycle: number | null): void {
@@ -40,19 +28,11 @@ export class Pianoroll {
     if (!g) return;
     g.fillStyle = '#0b0d11';
     g.fillRect(0, 0, width, height);
-    if (cycle === null || this.failed) return;
+    if (cycle === null) return;
 
     const begin = cycle - CYCLES_BEFORE;
     const end = cycle + CYCLES_AFTER;
-    let notes: RollNote[] = [];
-    try {
-      notes = this.layers.flatMap((layer, index) => this.query(layer.pattern, begin, end, index));
-    } catch (error) {
-      // The player reports query errors inline; the roll stops drawing this pattern until the next one.
-      this.failed = true;
-      console.warn('Pianoroll could not query the pattern:', error);
-      return;
-    }
+    const notes = this.notesIn(begin, end);
     const place = rollPlacer(notes);
     const x = (time: number) => ((time - begin) / (end - begin)) * width;
 

@@ -4,9 +4,9 @@
  * pattern's value at once (runtime/sliders.ts), without evaluating again. The sliders of the
  * last good evaluation stay; positions follow the edits made since.
  */
-import { StateEffect, StateField, type EditorState, type Extension, type TransactionSpec } from '@codemirror/state';
+import { Facet, StateEffect, StateField, type EditorState, type Extension, type TransactionSpec } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
-import { setSliderValue, type SliderPlace } from '../runtime/sliders.ts';
+import type { SliderPlace } from '../runtime/sliders.ts';
 import { mapPosition } from './code-versions.ts';
 
 export const SLIDER_CLASS = 'motif-slider';
@@ -16,6 +16,11 @@ interface PlacedSlider extends SliderPlace {
   /** Set when the range input moved it, so a re-render keeps the handle where the user left it. */
   moved?: number;
 }
+
+/** Where a moved slider's value goes: the player (which passes it on to the playing code). */
+const sliderTarget = Facet.define<(id: string, value: number) => void, ((id: string, value: number) => void) | null>({
+  combine: (targets) => targets[0] ?? null,
+});
 
 /** Replaces the sliders (positions already in the current document). */
 export const showSliders = StateEffect.define<SliderPlace[]>();
@@ -91,7 +96,7 @@ class SliderWidget extends WidgetType {
       const spec = moveSlider(view.state, id, value);
       if (!spec) return;
       view.dispatch(spec);
-      setSliderValue(id, Number(sliderText(this.slider, value)));
+      view.state.facet(sliderTarget)?.(id, Number(sliderText(this.slider, value)));
     });
     return input;
   }
@@ -108,6 +113,7 @@ const sliderTheme = EditorView.baseTheme({
   [`.${SLIDER_CLASS}`]: { width: '80px', height: '1em', margin: '0 4px 0 0', verticalAlign: 'middle', cursor: 'ew-resize' },
 });
 
-export function sliders(): Extension {
-  return [sliderField, decorations, sliderTheme];
+/** `setValue`: moves the playing code's slider (the player's `setSlider`). */
+export function sliders(setValue: (id: string, value: number) => void): Extension {
+  return [sliderTarget.of(setValue), sliderField, decorations, sliderTheme];
 }

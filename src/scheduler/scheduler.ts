@@ -123,18 +123,27 @@ export class Scheduler {
     if (options.swap === 'now') this.tick();
   }
 
-  /** Starts the clock at cycle 0, `startDelaySeconds` from now. */
-  start(): void {
+  /** The tempo line now (`anchor`) and before the last change (`previous`), for a view of the clock elsewhere. */
+  get tempo(): { anchor: TempoAnchor; previous: TempoAnchor | null } {
+    return { anchor: this.anchor, previous: this.previousAnchor };
+  }
+
+  /**
+   * Starts the clock at cycle 0, `startDelaySeconds` from now; or, given `anchor`, on that tempo
+   * line from the cycle sounding now (a restarted player going on in time with the one before).
+   */
+  start(anchor?: TempoAnchor): void {
     if (this.running) return;
     if (this.pending) this.slots = nextSlots(this.slots, this.pending.layers);
     this.pending = null;
-    this.anchor = tempoAnchor(this.options.clock.now() + this.timing.startDelaySeconds, 0, this.anchor.cps);
+    const now = this.options.clock.now();
+    this.anchor = anchor ?? tempoAnchor(now + this.timing.startDelaySeconds, 0, this.anchor.cps);
     this.previousAnchor = null;
-    this.committed = 0;
+    this.committed = anchor ? Math.max(0, cycleAt(anchor, now + this.timing.startDelaySeconds)) : 0;
     this.running = true;
     this.options.timer.start(() => this.tick());
     // The first window reaches past the start delay, so a slow first timer tick loses nothing.
-    this.commitUntil(this.anchor.time + this.timing.lookAheadSeconds);
+    this.commitUntil(Math.max(this.anchor.time, now + this.timing.startDelaySeconds) + this.timing.lookAheadSeconds);
   }
 
   /** Stops scheduling; events already committed are the output's to silence. Layers are kept. */
