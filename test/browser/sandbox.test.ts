@@ -5,6 +5,7 @@
  * at the master output.
  */
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCode } from '../../src/editor/share.ts';
@@ -124,4 +125,27 @@ describe('the sandbox', () => {
     expect(later.peakDbfs).toBeGreaterThan(-40);
     await page.click('#stop');
   });
+
+  it('ends "generating…" in an error naming the model when its server never answers, while the source plays on', async () => {
+    const { page } = session;
+    const dead = createTcpServer(() => undefined); // accepts the connection, never answers
+    await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
+    const model = `http://127.0.0.1:${(dead.address() as AddressInfo).port}/model`;
+    try {
+      await open(`${session.url}?test#code=${encodeCode(`note("a4*4").s("sine").continue({ model: '${model}' })`)}`);
+      await page.click('#play');
+      await page.waitForFunction(() => document.querySelector('.motif-ai-status')?.textContent?.includes('generating'), undefined, { timeout: 5000 });
+      expect((await waitForReading(page, near(440), 5000)).frequencyHz).toBeCloseTo(440, -1); // the source plays meanwhile
+      const since = Date.now();
+      await page.waitForFunction(() => document.querySelector('.motif-ai-status')?.textContent?.includes('no answer'), undefined, { timeout: 30000 });
+      const badge = (await page.textContent('.motif-ai-status')) ?? '';
+      console.log(`dead model server: "${badge}" after ${((Date.now() - since) / 1000).toFixed(1)} s more`);
+      expect(badge).toContain(model);
+      expect(badge).toMatch(/no answer within 20 s/);
+      expect((await read(page)).peakDbfs).toBeGreaterThan(-40);
+      await page.click('#stop');
+    } finally {
+      dead.close();
+    }
+  }, 60000);
 });
