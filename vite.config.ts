@@ -9,7 +9,7 @@ export default defineConfig({
   // re-bundle mid-session (which loads a second copy of @codemirror/state and reloads the page).
   // The scan starts from the page and from the workers, whose imports it would not find otherwise.
   optimizeDeps: {
-    entries: ['index.html', 'src/editor/types/worker.ts', 'src/ai/worker/browser.ts', 'src/scheduler/tick.worker.ts'],
+    entries: ['index.html', 'src/sandbox/worker.ts', 'src/editor/types/worker.ts', 'src/ai/worker/browser.ts', 'src/scheduler/tick.worker.ts'],
     include: [
       '@codemirror/autocomplete',
       '@codemirror/commands',

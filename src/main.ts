@@ -15,7 +15,7 @@ async function start(): Promise<void> {
   const player = await createSandboxedPlayer({ stripTypes: workerTypeStripper(typeClient) });
 
   new MotifApp(findElements(document), player, new CodeStore(localStorage), { ai: player.ai, types, typeClient });
-  if (params.has('test')) installTestHook(player.audioContext, player.analyser);
+  if (params.has('test')) installTestHook(player.audioContext, player.analyser, () => player.stats);
 }
 
 start().catch((error: unknown) => {

@@ -313,4 +313,21 @@ describe('Scheduler.commitAhead', () => {
     expect(events.filter((e) => e.cycle >= 1).every((e) => sound(e) === 'sd')).toBe(true);
     expect(scheduler.stats.late).toBe(0);
   });
+
+  it('takes the next boundary when the swap is asked for after its own has passed (a slow evaluation), and the old layers play on till then', async () => {
+    const { scheduler, events, run, clock } = setup(1);
+    scheduler.setLayers(await layers('s("bd*8")'));
+    scheduler.start();
+    run(10.3);
+    scheduler.commitAhead(5); // up to cycle 1, at 11.05
+    clock.advance(0.9); // the evaluation blocked the thread past it
+    scheduler.setLayers(await layers('s("sd*8")'));
+    run(13.5);
+    const between = events.filter((e) => e.cycle >= 1 && e.cycle < 2);
+    expect(between.length).toBeGreaterThan(4);
+    expect(between.every((e) => sound(e) === 'bd')).toBe(true);
+    const next = events.filter((e) => e.cycle >= 2 && e.cycle < 3);
+    expect(next.map((e) => round(e.cycle))).toEqual(Array.from({ length: 8 }, (_, i) => 2 + i / 8)); // the new code's first cycle whole
+    expect(next.every((e) => sound(e) === 'sd')).toBe(true);
+  });
 });

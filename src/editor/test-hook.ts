@@ -6,6 +6,8 @@ export interface MotifTestHook {
   /** An analyser of the tests' own on the master output (tests may change its settings). */
   analyser(): AnalyserNode;
   readonly audioContext: AudioContext;
+  /** The player's event counts: received from the sandbox, and late (dropped by the engine). */
+  stats(): { received: number; late: number; rescued: number; worstLateSeconds: number; worstDeliveryMs: number };
 }
 
 declare global {
@@ -15,10 +17,11 @@ declare global {
 }
 
 /** `masterOutput` is a node whose output is the master output (an AnalyserNode passes its input through). */
-export function installTestHook(audioContext: AudioContext, masterOutput: AudioNode): void {
+export function installTestHook(audioContext: AudioContext, masterOutput: AudioNode, stats: () => { received: number; late: number; rescued: number; worstLateSeconds: number; worstDeliveryMs: number }): void {
   let analyser: AnalyserNode | null = null;
   window.motifEditorTest = {
     audioContext,
+    stats,
     analyser() {
       if (analyser) return analyser;
       analyser = new AnalyserNode(audioContext, { fftSize: 32768, smoothingTimeConstant: 0 });

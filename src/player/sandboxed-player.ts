@@ -30,6 +30,8 @@ const CLOCK_INTERVAL_MS = 50;
 export const SANDBOX_HANG_MS = 2000;
 /** The pianoroll's notes are asked for this many cycles at a time. */
 const ROLL_SPAN_CYCLES = 6;
+/** How soon a late note that still has most of its length to sound starts. */
+const LATE_START_SECONDS = 0.005;
 /** How many good versions are kept to fall back on. */
 const GOOD_VERSIONS = 8;
 
@@ -79,6 +81,12 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
   let roll: { begin: number; end: number; notes: RollNote[]; results: number } | null = null;
   let rollAsked: number | null = null;
   let results = 0;
+  /**
+   * Events that came from the sandbox; those that came after their onset (the page was busy), of
+   * which the rescued ones still had more than half their length to sound and played from now; the
+   * worst lateness, and the longest a message took to arrive.
+   */
+  const stats = { received: 0, late: 0, rescued: 0, worstLateSeconds: 0, worstDeliveryMs: 0 };
 
   const post = (message: PageToSandbox) => sandbox.post(message);
   const sendClock = () => post({ type: 'clock', audioTime: context.currentTime, wallMs: wallNowMs(), running: context.state === 'running' });
@@ -88,8 +96,20 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
     switch (message.type) {
       case 'events':
         if (silencing) return; // committed before the sandbox heard stop or hush
+        stats.worstDeliveryMs = Math.max(stats.worstDeliveryMs, wallNowMs() - message.sentMs);
         for (const event of message.events) {
-          play(event);
+          stats.received++;
+          const lateBy = context.currentTime - event.audioTime;
+          if (lateBy > 0) {
+            stats.late++;
+            stats.worstLateSeconds = Math.max(stats.worstLateSeconds, lateBy);
+          }
+          if (lateBy <= 0) play(event);
+          else if (lateBy < event.durationSeconds / 2) {
+            // The page was busy past its onset: the rest of a long note (a drone's) still sounds.
+            stats.rescued++;
+            play({ ...event, audioTime: context.currentTime + LATE_START_SECONDS, durationSeconds: event.durationSeconds - lateBy - LATE_START_SECONDS });
+          }
           events.emit(event);
         }
         return;
@@ -241,6 +261,10 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
         }
       }
       return roll ? roll.notes.filter((note) => note.end > begin && note.begin < end) : [];
+    },
+    /** Events received from the sandbox, late, rescued; the worst lateness and delivery time. */
+    get stats() {
+      return { ...stats };
     },
     /** The AI calls of the latest evaluation: statuses for the badges, material for bake. */
     ai,

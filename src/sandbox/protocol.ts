@@ -60,7 +60,8 @@ export type PageToSandbox =
 export type SandboxToPage =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: WireResult }
-  | { type: 'events'; events: WireEvent[] }
+  /** `sentMs`: the wall clock when sent, so the page can tell how long delivery took. */
+  | { type: 'events'; events: WireEvent[]; sentMs: number }
   /** When the tempo or the transport changed, and as the answer to `stop` and `hush`. */
   | { type: 'tempo'; tempo: WireTempo }
   | { type: 'error'; error: MotifError }

@@ -19,10 +19,14 @@ import type { PageToSandbox, SandboxToPage, WireEvent } from './protocol.ts';
 import { RemoteClock } from './remote-clock.ts';
 import { plainValue, wireEvent, wireResult } from './wire.ts';
 
-/** How far ahead of the estimated audio clock events are committed: room for the hop to the page. */
-export const SANDBOX_LOOK_AHEAD_SECONDS: Seconds = 0.06;
-/** How far ahead to commit before a cycle-mode evaluation blocks this thread. */
-const EVALUATION_GUARD_SECONDS: Seconds = 0.25;
+/**
+ * How far ahead of the estimated audio clock events are committed: room for the hop to the page,
+ * whose thread can be busy for a while (typing into the editor delayed messages by up to 106 ms
+ * here; strudel.cc commits 200 ms ahead).
+ */
+export const SANDBOX_LOOK_AHEAD_SECONDS: Seconds = 0.15;
+/** How far ahead to commit (up to the next boundary) before a cycle-mode evaluation blocks this thread: its deadline. */
+const EVALUATION_GUARD_SECONDS: Seconds = 1;
 /** How long an evaluation waits for the sample maps it asked the page to load. */
 const SAMPLES_WAIT_MS = 5000;
 /** How often the sandbox says it is alive (the page restarts one that stays silent). */
@@ -172,7 +176,7 @@ export class PatternSandbox {
    * case, as the answer to stop and hush: the page drops events sent before it).
    */
   private flush(always = false): void {
-    if (this.buffer.length) this.options.post({ type: 'events', events: this.buffer.splice(0) });
+    if (this.buffer.length) this.options.post({ type: 'events', events: this.buffer.splice(0), sentMs: this.options.wallNowMs() });
     const { anchor, previous } = this.scheduler.tempo;
     const playing = this.scheduler.playing;
     if (always || this.sentTempo?.anchor !== anchor || this.sentTempo.playing !== playing) {

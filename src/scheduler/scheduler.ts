@@ -118,7 +118,11 @@ export class Scheduler {
       this.pending = null;
       return;
     }
-    const at = (options.swap ?? 'cycle') === 'now' ? this.committed : Math.ceil(this.committed);
+    // A cycle swap asked for once its boundary has passed (an evaluation that blocked this thread
+    // across it) takes the next one: the new code's first events would be late, and a layer's
+    // first note (a drone's) would be lost for the whole cycle; the old code plays on till then.
+    const now = cycleAt(this.anchor, this.options.clock.now());
+    const at = (options.swap ?? 'cycle') === 'now' ? this.committed : Math.ceil(Math.max(this.committed, now));
     this.pending = { layers, cps, at };
     if (options.swap === 'now') this.tick();
   }
