@@ -50,6 +50,7 @@ export class PatternSandbox {
   private readonly buffer: WireEvent[] = [];
   private layers: Layer[] = [];
   private readonly samplesPending = new Map<number, () => void>();
+  private readonly samplesLoading = new Set<Promise<void>>();
   private samplesCounter = 0;
   private sentTempo: { anchor: TempoAnchor; playing: boolean } | null = null;
 
@@ -141,21 +142,16 @@ export class PatternSandbox {
   private readonly samples = (map: unknown, baseUrl?: unknown): Promise<void> => {
     const id = ++this.samplesCounter;
     const done = new Promise<void>((resolve) => this.samplesPending.set(id, resolve));
+    this.samplesLoading.add(done);
+    void done.then(() => this.samplesLoading.delete(done));
     const plain = typeof map === 'string' ? map : (plainValue(map) as Record<string, unknown>);
     this.options.post({ type: 'samples', id, map: plain, ...(typeof baseUrl === 'string' ? { baseUrl } : {}) });
     return done;
   };
 
   private async samplesSettled(): Promise<void> {
-    if (!this.samplesPending.size) return;
-    const waits = [...this.samplesPending.keys()].map((id) => new Promise<void>((resolve) => {
-      const previous = this.samplesPending.get(id);
-      this.samplesPending.set(id, () => {
-        previous?.();
-        resolve();
-      });
-    }));
-    await Promise.race([Promise.all(waits), new Promise((resolve) => setTimeout(resolve, SAMPLES_WAIT_MS))]);
+    if (!this.samplesLoading.size) return;
+    await Promise.race([Promise.all(this.samplesLoading), new Promise((resolve) => setTimeout(resolve, SAMPLES_WAIT_MS))]);
   }
 
   private rollNotes(begin: number, end: number): RollNote[] {
