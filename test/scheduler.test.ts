@@ -2,6 +2,7 @@ import type { HapValue } from '@strudel/core';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/runtime/evaluate.ts';
 import type { MotifError } from '../src/runtime/result.ts';
+import { EventHold } from '../src/player/event-hold.ts';
 import { ManualClock, ManualTimer, Scheduler, type ScheduledEvent, type SchedulerLayer } from '../src/scheduler/index.ts';
 
 const LOOK_AHEAD = 0.1;
@@ -329,5 +330,86 @@ describe('Scheduler.commitAhead', () => {
     const next = events.filter((e) => e.cycle >= 2 && e.cycle < 3);
     expect(next.map((e) => round(e.cycle))).toEqual(Array.from({ length: 8 }, (_, i) => 2 + i / 8)); // the new code's first cycle whole
     expect(next.every((e) => sound(e) === 'sd')).toBe(true);
+  });
+});
+
+describe('swaps after committing ahead', () => {
+  /** The scheduler's output through the page's hold: what the sound engine gets. */
+  function played() {
+    const { scheduler, events, clock, timer } = setup(1);
+    const hold = new EventHold<ScheduledEvent>(0.2);
+    const engine: ScheduledEvent[] = [];
+    let taken = 0;
+    const tick = () => {
+      const fresh = events.splice(0);
+      engine.push(...hold.receive(fresh, clock.now()));
+    };
+    const run = (until: number) => {
+      while (clock.now() + 0.02 <= until + 1e-9) {
+        clock.advance(0.02);
+        timer.fire();
+        tick();
+      }
+    };
+    const retract = (at: number, to?: 'grid' | 'cycle') => {
+      const cycle = scheduler.retract(at, to);
+      if (cycle !== null) taken += hold.retract(cycle);
+      return cycle;
+    };
+    return { scheduler, clock, engine, run, tick, retract, taken: () => taken };
+  }
+
+  it('keeps playing through an evaluation that blocks for 0.6 s, then swaps 0.25 s after it ends, with every step played once', async () => {
+    const { scheduler, clock, engine, run, tick, retract, taken } = played();
+    scheduler.setLayers(await layers('s("bd*8")'));
+    scheduler.start();
+    run(10.3);
+    scheduler.commitAhead(1, { pastBoundary: true }); // to 11.3, past the boundary at 11.05
+    tick();
+    clock.advance(0.6); // the evaluation blocks the sandbox: no ticks
+    const fromCycle = retract(clock.now() + 0.25);
+    expect(fromCycle).toBe(Math.ceil((10.9 + 0.25 - 10.05) * 64) / 64);
+    expect(taken()).toBeGreaterThan(0);
+    scheduler.setLayers(await layers('s("sd*8")'), { swap: 'now' });
+    tick();
+    run(12.5);
+    const cycles = engine.map((e) => round(e.cycle));
+    expect(cycles).toEqual(Array.from({ length: cycles.length }, (_, i) => i / 8)); // no gap, no step twice
+    expect(cycles.length).toBeGreaterThan(18);
+    expect(engine.filter((e) => e.cycle < fromCycle!).every((e) => sound(e) === 'bd')).toBe(true);
+    expect(engine.filter((e) => e.cycle >= fromCycle!).every((e) => sound(e) === 'sd')).toBe(true);
+    expect(engine.every((e) => e.audioTime >= 10.05 - 1e-9)).toBe(true);
+  });
+
+  it('in cycle mode: an evaluation that blocks across the boundary loses no onset there, and a quick one still swaps on it', async () => {
+    for (const [from, blocks, swapAt] of [[10.7, 0.6, 2], [10.5, 0.05, 1]] as const) {
+      const { scheduler, clock, engine, run, tick, retract } = played();
+      scheduler.setLayers(await layers('s("bd*8")'));
+      scheduler.start();
+      run(from); // cycle 1 starts at 11.05
+      scheduler.commitAhead(1, { pastBoundary: true });
+      tick();
+      clock.advance(blocks);
+      const fromCycle = retract(clock.now() + 0.25, 'cycle');
+      expect(fromCycle).toBe(swapAt === 1 ? 1 : null);
+      scheduler.setLayers(await layers('s("sd*8")'));
+      tick();
+      run(13.5);
+      const cycles = engine.map((e) => round(e.cycle));
+      expect(cycles).toEqual(Array.from({ length: cycles.length }, (_, i) => i / 8));
+      expect(engine.filter((e) => e.cycle < swapAt).every((e) => sound(e) === 'bd')).toBe(true);
+      expect(engine.filter((e) => e.cycle >= swapAt).every((e) => sound(e) === 'sd')).toBe(true);
+    }
+  });
+
+  it('takes nothing back when the evaluation used the guard up, or when nothing was committed ahead', async () => {
+    const { scheduler, clock, run, retract } = played();
+    scheduler.setLayers(await layers('s("bd*8")'));
+    scheduler.start();
+    run(10.3);
+    expect(retract(clock.now() + 0.25)).toBeNull(); // only the look-ahead (0.1 s) was committed
+    scheduler.commitAhead(1, { pastBoundary: true });
+    clock.advance(0.9);
+    expect(retract(clock.now() + 0.25)).toBeNull(); // 0.1 s of the guard left
   });
 });

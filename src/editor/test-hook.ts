@@ -7,7 +7,7 @@ export interface MotifTestHook {
   analyser(): AnalyserNode;
   readonly audioContext: AudioContext;
   /** The player's event counts: received from the sandbox, and late (dropped by the engine). */
-  stats(): { received: number; late: number; rescued: number; worstLateSeconds: number; worstDeliveryMs: number };
+  stats(): { received: number; late: number; rescued: number; retracted: number; worstLateSeconds: number; worstDeliveryMs: number };
 }
 
 declare global {
@@ -17,7 +17,7 @@ declare global {
 }
 
 /** `masterOutput` is a node whose output is the master output (an AnalyserNode passes its input through). */
-export function installTestHook(audioContext: AudioContext, masterOutput: AudioNode, stats: () => { received: number; late: number; rescued: number; worstLateSeconds: number; worstDeliveryMs: number }): void {
+export function installTestHook(audioContext: AudioContext, masterOutput: AudioNode, stats: () => { received: number; late: number; rescued: number; retracted: number; worstLateSeconds: number; worstDeliveryMs: number }): void {
   let analyser: AnalyserNode | null = null;
   window.motifEditorTest = {
     audioContext,

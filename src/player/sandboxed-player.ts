@@ -16,6 +16,7 @@ import { AiMirror } from '../sandbox/ai-mirror.ts';
 import type { PageToSandbox, SandboxToPage, WireEvent, WireResult, WireTempo } from '../sandbox/protocol.ts';
 import { cycleAt } from '../scheduler/tempo.ts';
 import type { Cps, SwapMode } from '../scheduler/types.ts';
+import { EventHold } from './event-hold.ts';
 import { routeOutputEvents } from './event-output.ts';
 import { Listeners } from './listeners.ts';
 import { midiClockOf } from './midi-clock.ts';
@@ -26,6 +27,8 @@ import { openWebMidiOutputs } from './web-midi-outputs.ts';
 const RESUME_WAIT_MS = 200;
 /** How often the page sends the sandbox a reading of the audio clock. */
 const CLOCK_INTERVAL_MS = 50;
+/** How often held events are looked at: well inside DUE_AHEAD_SECONDS. */
+const HOLD_INTERVAL_MS = 25;
 /** Silence from the sandbox longer than this ends it (its evaluations stop by themselves after 1 s). */
 export const SANDBOX_HANG_MS = 2000;
 /** The pianoroll's notes are asked for this many cycles at a time. */
@@ -84,9 +87,26 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
   /**
    * Events that came from the sandbox; those that came after their onset (the page was busy), of
    * which the rescued ones still had more than half their length to sound and played from now; the
-   * worst lateness, and the longest a message took to arrive.
+   * worst lateness, and the longest a message took to arrive; those taken back before a `now` swap.
    */
-  const stats = { received: 0, late: 0, rescued: 0, worstLateSeconds: 0, worstDeliveryMs: 0 };
+  const stats = { received: 0, late: 0, rescued: 0, retracted: 0, worstLateSeconds: 0, worstDeliveryMs: 0 };
+
+  /** Events committed far ahead (before a `now` swap), held until due: the sandbox may take them back. */
+  const hold = new EventHold<WireEvent>();
+  const playDue = (event: WireEvent) => {
+    const lateBy = context.currentTime - event.audioTime;
+    if (lateBy > 0) {
+      stats.late++;
+      stats.worstLateSeconds = Math.max(stats.worstLateSeconds, lateBy);
+    }
+    if (lateBy <= 0) play(event);
+    else if (lateBy < event.durationSeconds / 2) {
+      // The page was busy past its onset: the rest of a long note (a drone's) still sounds.
+      stats.rescued++;
+      play({ ...event, audioTime: context.currentTime + LATE_START_SECONDS, durationSeconds: event.durationSeconds - lateBy - LATE_START_SECONDS });
+    }
+    events.emit(event);
+  };
 
   const post = (message: PageToSandbox) => sandbox.post(message);
   const sendClock = () => post({ type: 'clock', audioTime: context.currentTime, wallMs: wallNowMs(), running: context.state === 'running' });
@@ -97,21 +117,11 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
       case 'events':
         if (silencing) return; // committed before the sandbox heard stop or hush
         stats.worstDeliveryMs = Math.max(stats.worstDeliveryMs, wallNowMs() - message.sentMs);
-        for (const event of message.events) {
-          stats.received++;
-          const lateBy = context.currentTime - event.audioTime;
-          if (lateBy > 0) {
-            stats.late++;
-            stats.worstLateSeconds = Math.max(stats.worstLateSeconds, lateBy);
-          }
-          if (lateBy <= 0) play(event);
-          else if (lateBy < event.durationSeconds / 2) {
-            // The page was busy past its onset: the rest of a long note (a drone's) still sounds.
-            stats.rescued++;
-            play({ ...event, audioTime: context.currentTime + LATE_START_SECONDS, durationSeconds: event.durationSeconds - lateBy - LATE_START_SECONDS });
-          }
-          events.emit(event);
-        }
+        stats.received += message.events.length;
+        for (const event of message.hold ? hold.receive(message.events, context.currentTime) : message.events) playDue(event);
+        return;
+      case 'retract':
+        stats.retracted += hold.retract(message.fromCycle);
         return;
       case 'tempo':
         tempo = message.tempo;
@@ -187,6 +197,7 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
     const anchor = tempo?.anchor;
     start();
     ai.reset();
+    hold.clear();
     silencing = false;
     roll = null;
     tempo = null;
@@ -197,6 +208,9 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
 
   start();
   const clockTimer = setInterval(sendClock, CLOCK_INTERVAL_MS);
+  const holdTimer = setInterval(() => {
+    for (const event of hold.due(context.currentTime)) playDue(event);
+  }, HOLD_INTERVAL_MS);
   const watchdog = setInterval(() => {
     if (ready && wallNowMs() - lastHeard > hangMs) restart();
   }, hangMs / 4);
@@ -218,12 +232,14 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
     },
     stop() {
       silencing = true;
+      hold.clear();
       post({ type: 'stop' });
       if (tempo) tempo = { ...tempo, playing: false };
       engine.cutVoices(0.01);
     },
     hush() {
       silencing = true;
+      hold.clear();
       post({ type: 'hush' });
       engine.cutVoices(0.01);
     },
@@ -273,6 +289,7 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
     onWarning: (listener: (message: string) => void) => warnings.add(listener),
     async dispose() {
       clearInterval(clockTimer);
+      clearInterval(holdTimer);
       clearInterval(watchdog);
       player.stop();
       sandbox.terminate();

@@ -25,8 +25,19 @@ import { plainValue, wireEvent, wireResult } from './wire.ts';
  * here; strudel.cc commits 200 ms ahead).
  */
 export const SANDBOX_LOOK_AHEAD_SECONDS: Seconds = 0.15;
-/** How far ahead to commit (up to the next boundary) before a cycle-mode evaluation blocks this thread: its deadline. */
+/**
+ * How far ahead the old code is committed before an evaluation blocks this thread (its deadline),
+ * past a cycle boundary if one comes first: an evaluation that runs across it loses no onset there
+ * (a drone's note, a whole cycle long). The page holds these events till due, and once the new
+ * code is ready the part past its swap point is taken back.
+ */
 const EVALUATION_GUARD_SECONDS: Seconds = 1;
+/**
+ * The earliest a swap lands, from the sandbox's estimate of the audio clock (`now`: there; `cycle`:
+ * at the first boundary from there): past what the page has handed to the sound engine
+ * (DUE_AHEAD_SECONDS, 0.2 s), with room for the message to arrive.
+ */
+const SWAP_AFTER_SECONDS: Seconds = 0.25;
 /** How long an evaluation waits for the sample maps it asked the page to load. */
 const SAMPLES_WAIT_MS = 5000;
 /** How often the sandbox says it is alive (the page restarts one that stays silent). */
@@ -116,10 +127,9 @@ export class PatternSandbox {
 
   private async evaluate(message: Extract<PageToSandbox, { type: 'evaluate' }>): Promise<void> {
     const run = async () => {
-      if (message.swap === 'cycle') {
-        this.scheduler.commitAhead(EVALUATION_GUARD_SECONDS);
-        this.flush();
-      }
+      // The guard: what plays while the evaluation blocks this thread (held on the page till due).
+      this.scheduler.commitAhead(EVALUATION_GUARD_SECONDS, { pastBoundary: true });
+      this.flush(false, true);
       const result = await evaluate(message.code, {
         scope: { samples: this.samples },
         patterns: this.options.patterns,
@@ -130,6 +140,13 @@ export class PatternSandbox {
     };
     const result = await this.options.ai.evaluateWith(message.code, run);
     if (!result.errors.length) {
+      if (this.scheduler.playing) {
+        const fromCycle = this.scheduler.retract(this.clock.now() + SWAP_AFTER_SECONDS, message.swap === 'now' ? 'grid' : 'cycle');
+        if (fromCycle !== null) {
+          this.flush(); // anything committed before the retraction reaches the page before it
+          this.options.post({ type: 'retract', fromCycle });
+        }
+      }
       this.scheduler.setLayers(result.layers, { swap: message.swap, cps: result.cps });
       this.layers = result.layers;
       if (!this.scheduler.playing) this.scheduler.start(message.resume);
@@ -169,10 +186,11 @@ export class PatternSandbox {
 
   /**
    * Sends what was committed since the last flush, and the tempo when it changed (`always`: in any
-   * case, as the answer to stop and hush: the page drops events sent before it).
+   * case, as the answer to stop and hush: the page drops events sent before it; `hold`: the page
+   * holds the events till due, as they may be taken back).
    */
-  private flush(always = false): void {
-    if (this.buffer.length) this.options.post({ type: 'events', events: this.buffer.splice(0), sentMs: this.options.wallNowMs() });
+  private flush(always = false, hold = false): void {
+    if (this.buffer.length) this.options.post({ type: 'events', events: this.buffer.splice(0), sentMs: this.options.wallNowMs(), ...(hold ? { hold: true as const } : {}) });
     const { anchor, previous } = this.scheduler.tempo;
     const playing = this.scheduler.playing;
     if (always || this.sentTempo?.anchor !== anchor || this.sentTempo.playing !== playing) {

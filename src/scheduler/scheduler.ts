@@ -3,8 +3,9 @@
  * `clock.now() + lookAhead` to the output, querying each layer on its own. Pure: it knows a clock,
  * a timer and an output callback, never audio or the DOM.
  *
- * Committed means handed to the output; the scheduler never takes an event back. So a swap in
- * `now` mode starts at the committed point, and a tempo change applies from there on.
+ * Committed means handed to the output. A swap in `now` mode starts at the committed point, and a
+ * tempo change applies from there on; the one way back is `retract`, for an output that holds
+ * events until they are due (the sandbox's page).
  */
 import type { MotifError } from '../runtime/result.ts';
 import { byOnset, DEFAULT_EVENT_BUDGET, RateBucket, thin, type EventBudget } from './event-budget.ts';
@@ -23,6 +24,9 @@ import {
   type Seconds,
   type SwapMode,
 } from './types.ts';
+
+/** Steps per cycle of the grid a retraction lands on. */
+const RETRACT_GRID = 64;
 
 interface PendingSwap {
   layers: readonly SchedulerLayer[];
@@ -181,10 +185,31 @@ export class Scheduler {
    * cycle boundary (where a swap in `cycle` mode lands, so it costs that swap nothing). Call it
    * before blocking the thread that ticks (evaluating code), so a stall does not drop events.
    */
-  commitAhead(seconds: Seconds): void {
+  commitAhead(seconds: Seconds, options: { pastBoundary?: boolean } = {}): void {
     if (!this.running) return;
+    const until = this.options.clock.now() + seconds;
     const boundary = timeAt(this.anchor, Math.ceil(this.committed));
-    this.commitUntil(Math.min(this.options.clock.now() + seconds, boundary));
+    this.commitUntil(options.pastBoundary ? until : Math.min(until, boundary));
+  }
+
+  /**
+   * Takes back what was committed from `time` on (at least the look-ahead from now; `cycle`: from
+   * the first boundary there), for a swap after `commitAhead`: the output must drop every event whose onset is at the returned
+   * cycle or later, and the next commits start there. Returns null when nothing was taken back
+   * (nothing committed that far, or a tempo change inside the span).
+   */
+  retract(time: Seconds, to: 'grid' | 'cycle' = 'grid'): Cycles | null {
+    if (!this.running) return null;
+    const earliest = Math.max(time, this.options.clock.now() + this.timing.lookAheadSeconds);
+    if (this.anchor.time > earliest) return null;
+    // On the grid that query chunks end on (exact as a float and as a fraction), or on the next
+    // cycle boundary, where a `cycle` swap lands.
+    const steps = to === 'cycle' ? 1 : RETRACT_GRID;
+    const cycle = Math.ceil(cycleAt(this.anchor, earliest) * steps) / steps;
+    if (cycle >= this.committed) return null;
+    this.committed = cycle;
+    for (const slot of this.slots) slot.ahead = null;
+    return cycle;
   }
 
   /** Commits every onset up to `now + lookAhead`. Called by the timer; safe to call any time. */

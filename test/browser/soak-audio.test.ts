@@ -24,4 +24,12 @@ describe('soak at the output', () => {
     expect(figures.gaps).toEqual([]);
     expect(figures.events).toBeGreaterThan(40);
   }, 120_000);
+
+  it("swapping 'now', with versions that block the sandbox for 400 ms: the drone never falls silent, events taken back are not heard", async () => {
+    const figures = await runAudioSoak({ page: session.page, url: session.url, evaluations: 10, intervalMs: 500, keyDelayMs: 15, swap: 'now' });
+    console.log(`audio soak, swap now: ${JSON.stringify(figures)}`);
+    expect(figures.errors).toEqual([]);
+    expect(figures.gaps).toEqual([]);
+    expect(figures.retractedEvents).toBeGreaterThan(0); // the guard was committed ahead and taken back
+  }, 120_000);
 });
