@@ -1,5 +1,5 @@
 /**
- * A short soak at the audio output (`npm run soak:audio` runs a long one): 12 re-evaluations of a
+ * A short soak at the audio output (`npm run soak:audio` runs a long one): re-evaluations of a
  * `.continue()` tune over a drone, in the editor, with no silence in the drone and no error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
