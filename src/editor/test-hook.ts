@@ -7,7 +7,17 @@ export interface MotifTestHook {
   analyser(): AnalyserNode;
   readonly audioContext: AudioContext;
   /** The player's event counts: received from the sandbox, and late (dropped by the engine). */
-  stats(): { received: number; late: number; rescued: number; retracted: number; worstLateSeconds: number; worstDeliveryMs: number };
+  stats(): PlayerStats;
+}
+
+/** The player's counts of events: received, late, rescued, taken back; worst lateness and delivery. */
+export interface PlayerStats {
+  received: number;
+  late: number;
+  rescued: number;
+  retracted: number;
+  worstLateSeconds: number;
+  worstDeliveryMs: number;
 }
 
 declare global {
@@ -17,7 +27,7 @@ declare global {
 }
 
 /** `masterOutput` is a node whose output is the master output (an AnalyserNode passes its input through). */
-export function installTestHook(audioContext: AudioContext, masterOutput: AudioNode, stats: () => { received: number; late: number; rescued: number; retracted: number; worstLateSeconds: number; worstDeliveryMs: number }): void {
+export function installTestHook(audioContext: AudioContext, masterOutput: AudioNode, stats: () => PlayerStats): void {
   let analyser: AnalyserNode | null = null;
   window.motifEditorTest = {
     audioContext,

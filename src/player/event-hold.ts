@@ -1,9 +1,9 @@
 /**
  * Events from the sandbox that are still far from their time, held on the page until they are
- * due. Before a `now` swap the sandbox commits a second ahead, so that the music goes on while
- * the evaluation blocks its thread; once the new code is ready it takes back what it committed
- * past the swap point (`retract`), and the page drops those events here, before the sound engine
- * has them. Events due within `dueAhead` seconds go through at once. Pure.
+ * due. Before an evaluation the sandbox commits the old code a second ahead, so that the music goes
+ * on while the evaluation blocks its thread; once the new code is ready it takes back what it
+ * committed past the swap point (`retract`), and the page drops those events here, before the
+ * sound engine has them. Events due within `dueAhead` seconds go through at once. Pure.
  */
 import type { Cycles, Seconds } from '../scheduler/types.ts';
 
@@ -50,9 +50,5 @@ export class EventHold<E extends HeldEvent> {
   /** Drops everything held (stop, hush, a restarted sandbox). */
   clear(): void {
     this.held = [];
-  }
-
-  get size(): number {
-    return this.held.length;
   }
 }

@@ -87,11 +87,11 @@ export async function createSandboxedPlayer(options: SandboxedPlayerOptions = {}
   /**
    * Events that came from the sandbox; those that came after their onset (the page was busy), of
    * which the rescued ones still had more than half their length to sound and played from now; the
-   * worst lateness, and the longest a message took to arrive; those taken back before a `now` swap.
+   * worst lateness, and the longest a message took to arrive; those taken back at a swap.
    */
   const stats = { received: 0, late: 0, rescued: 0, retracted: 0, worstLateSeconds: 0, worstDeliveryMs: 0 };
 
-  /** Events committed far ahead (before a `now` swap), held until due: the sandbox may take them back. */
+  /** Events committed far ahead (before an evaluation), held until due: the sandbox may take them back. */
   const hold = new EventHold<WireEvent>();
   const playDue = (event: WireEvent) => {
     const lateBy = context.currentTime - event.audioTime;

@@ -62,10 +62,10 @@ export type SandboxToPage =
   | { type: 'result'; id: number; result: WireResult }
   /**
    * `sentMs`: the wall clock when sent, so the page can tell how long delivery took. `hold`: the
-   * guard committed ahead before a `now` swap, to be held till due, as `retract` may take it back.
+   * guard committed ahead before an evaluation, to be held till due, as `retract` may take it back.
    */
   | { type: 'events'; events: WireEvent[]; sentMs: number; hold?: true }
-  /** Events with their onset at `fromCycle` or later, committed ahead before a `now` swap, are not to be played. */
+  /** Held events with their onset at `fromCycle` or later (past the swap point) are not to be played. */
   | { type: 'retract'; fromCycle: Cycles }
   /** When the tempo or the transport changed, and as the answer to `stop` and `hush`. */
   | { type: 'tempo'; tempo: WireTempo }

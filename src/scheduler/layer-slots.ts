@@ -75,8 +75,8 @@ function queryOnsets(
   }
 }
 
-/** Steps per cycle of the grid that query chunks end on. */
-const GRID = 64;
+/** Steps per cycle of the grid that query chunks end on (and the scheduler's retractions). */
+export const GRID = 64;
 
 /**
  * Onsets of one slot in [begin, end), queried at least `quantum` cycles at a time: the scheduler

@@ -9,7 +9,7 @@
  */
 import type { MotifError } from '../runtime/result.ts';
 import { byOnset, DEFAULT_EVENT_BUDGET, RateBucket, thin, type EventBudget } from './event-budget.ts';
-import { nextSlots, takeOnsets, type LayerSlot } from './layer-slots.ts';
+import { GRID, nextSlots, takeOnsets, type LayerSlot } from './layer-slots.ts';
 import { changeTempo, cycleAt, tempoAnchor, timeAt, type TempoAnchor } from './tempo.ts';
 import { Fraction, type FractionValue, type Hap } from '@strudel/core';
 import {
@@ -24,9 +24,6 @@ import {
   type Seconds,
   type SwapMode,
 } from './types.ts';
-
-/** Steps per cycle of the grid a retraction lands on. */
-const RETRACT_GRID = 64;
 
 interface PendingSwap {
   layers: readonly SchedulerLayer[];
@@ -182,8 +179,9 @@ export class Scheduler {
 
   /**
    * Commits further ahead than the look-ahead, up to `seconds` from now but never past the next
-   * cycle boundary (where a swap in `cycle` mode lands, so it costs that swap nothing). Call it
-   * before blocking the thread that ticks (evaluating code), so a stall does not drop events.
+   * cycle boundary (where a swap in `cycle` mode lands, so it costs that swap nothing), unless
+   * `pastBoundary`: for an output that holds events, so that `retract` can take the rest back. Call
+   * it before blocking the thread that ticks (evaluating code), so a stall does not drop events.
    */
   commitAhead(seconds: Seconds, options: { pastBoundary?: boolean } = {}): void {
     if (!this.running) return;
@@ -194,9 +192,9 @@ export class Scheduler {
 
   /**
    * Takes back what was committed from `time` on (at least the look-ahead from now; `cycle`: from
-   * the first boundary there), for a swap after `commitAhead`: the output must drop every event whose onset is at the returned
-   * cycle or later, and the next commits start there. Returns null when nothing was taken back
-   * (nothing committed that far, or a tempo change inside the span).
+   * the first boundary there), for a swap after `commitAhead`: the output must drop every event
+   * whose onset is at the returned cycle or later, and the next commits start there. Returns null
+   * when nothing was taken back (nothing committed that far, or a tempo change inside the span).
    */
   retract(time: Seconds, to: 'grid' | 'cycle' = 'grid'): Cycles | null {
     if (!this.running) return null;
@@ -204,7 +202,7 @@ export class Scheduler {
     if (this.anchor.time > earliest) return null;
     // On the grid that query chunks end on (exact as a float and as a fraction), or on the next
     // cycle boundary, where a `cycle` swap lands.
-    const steps = to === 'cycle' ? 1 : RETRACT_GRID;
+    const steps = to === 'cycle' ? 1 : GRID;
     const cycle = Math.ceil(cycleAt(this.anchor, earliest) * steps) / steps;
     if (cycle >= this.committed) return null;
     this.committed = cycle;
